@@ -1,0 +1,1 @@
+"""The public web gateway: the only entry point citizens' browsers talk to."""

@@ -1,0 +1,190 @@
+"""The public gateway (FastAPI): chat API, feedback, health, OpenAPI and the web files.
+
+It is the only service reachable from outside; Rasa and the action server listen
+on localhost. Start it with ``python -m bot.stack`` (all processes) or
+``uvicorn bot.gateway.app:create_app --factory``.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, AsyncIterator, Optional
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import text as sql_text
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from bot.config import Settings, load_settings
+from bot.db import create_schema, make_engine, make_session_factory
+from bot.feedback import record_feedback
+from bot.gateway.chat import ChatService
+from bot.gateway.rasa_client import Probe, RasaClient
+from bot.gateway.schemas import (
+    ChatReply,
+    ChatRequest,
+    ClientConfig,
+    ErrorReply,
+    FeedbackRequest,
+    HealthReply,
+)
+from bot.gateway.security import SecurityHeadersMiddleware
+
+logger = logging.getLogger(__name__)
+
+API_DESCRIPTION = (
+    "Public API of Schängel, the citizen chatbot of the city of Koblenz. "
+    "Replies follow the reply contract (docs/reply-contract.md)."
+)
+
+
+def create_app(settings: Optional[Settings] = None) -> FastAPI:
+    settings = settings or load_settings()
+    engine = make_engine(settings.database_url)
+    sessions = make_session_factory(engine)
+    rasa = RasaClient(settings.rasa_url, settings.action_url, settings.rasa_timeout_seconds)
+    chat = ChatService(rasa, settings.city_phone, settings.city_email, settings.contact_form_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        create_schema(engine)
+        yield
+        await rasa.close()
+        engine.dispose()
+
+    app = FastAPI(
+        title="Schängel Gateway",
+        version="1.0.0",
+        description=API_DESCRIPTION,
+        docs_url=None,  # Swagger UI would load third-party assets; the JSON document is enough.
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.add_middleware(SecurityHeadersMiddleware)
+    _install_error_handlers(app)
+
+    @app.post(
+        "/api/v1/chat",
+        response_model=ChatReply,
+        response_model_exclude_none=True,
+        responses={422: {"model": ErrorReply}},
+        summary="Send one citizen message and get the bot's reply messages",
+    )
+    async def post_chat(request: ChatRequest) -> ChatReply:
+        messages = await chat.handle(request.session_id, request.text, request.payload)
+        return ChatReply(session_id=request.session_id, messages=messages)
+
+    @app.post(
+        "/api/v1/feedback",
+        status_code=204,
+        response_class=Response,
+        responses={422: {"model": ErrorReply}},
+        summary="Rate one bot message (thumbs up or down)",
+    )
+    async def post_feedback(request: FeedbackRequest) -> Response:
+        card_type, service_id = chat.answer_kind(request.message_id)
+        await asyncio.to_thread(
+            record_feedback, sessions, request.message_id, request.rating, card_type, service_id
+        )
+        return Response(status_code=204)
+
+    @app.get("/api/v1/config", response_model=ClientConfig, summary="Settings the widget needs")
+    async def get_config() -> ClientConfig:
+        return ClientConfig(
+            max_message_length=settings.max_message_length,
+            privacy_url="/datenschutz",
+            phone=settings.city_phone,
+            greeting=True,
+        )
+
+    @app.get(
+        "/health",
+        response_model=HealthReply,
+        responses={503: {"model": HealthReply}},
+        summary="Health of the gateway and each dependency",
+    )
+    async def get_health() -> JSONResponse:
+        rasa_probe, action_probe, db_probe = await asyncio.gather(
+            rasa.probe_rasa(), rasa.probe_action_server(), asyncio.to_thread(_probe_database, engine)
+        )
+        checks = {"rasa": rasa_probe, "action_server": action_probe, "database": db_probe}
+        healthy = all(probe.ok for probe in checks.values())
+        body = HealthReply(
+            status="ok" if healthy else "degraded",
+            checks={name: probe.as_dict() for name, probe in checks.items()},
+        )
+        return JSONResponse(body.dict(), status_code=200 if healthy else 503)
+
+    _mount_web(app, settings.web_dir)
+    return app
+
+
+def _probe_database(engine: Any) -> Probe:
+    started = time.perf_counter()
+    try:
+        with engine.connect() as connection:
+            connection.execute(sql_text("SELECT 1"))
+    except Exception as exc:  # any driver error means "database not usable"
+        return Probe(False, (time.perf_counter() - started) * 1000, type(exc).__name__)
+    return Probe(True, (time.perf_counter() - started) * 1000)
+
+
+def _mount_web(app: FastAPI, web_dir: Path) -> None:
+    """Serve the demo page, the widget and the privacy notice from ``web/``."""
+    pages = {"/": web_dir / "demo" / "index.html", "/datenschutz": web_dir / "privacy" / "index.html"}
+    for route, path in pages.items():
+        app.add_api_route(route, _file_endpoint(path), methods=["GET"], include_in_schema=False)
+    for prefix in ("widget", "demo", "privacy", "staff"):
+        folder = web_dir / prefix
+        if folder.is_dir():
+            app.mount(f"/{prefix}", StaticFiles(directory=folder), name=prefix)
+
+
+def _file_endpoint(path: Path):  # type: ignore[no-untyped-def]
+    async def serve() -> Response:
+        if not path.is_file():
+            return _error(404, "not_found", "Diese Seite gibt es leider nicht.")
+        return FileResponse(path)
+
+    return serve
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    """German, structured errors; never a stack trace to a client."""
+
+    @app.exception_handler(RequestValidationError)
+    async def on_validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        fields = sorted({".".join(str(p) for p in error["loc"] if p != "body") for error in exc.errors()})
+        message = "Ihre Anfrage ist unvollständig oder ungültig. Bitte prüfen Sie Ihre Eingabe."
+        if "text" in fields:
+            message = "Bitte geben Sie eine Nachricht mit höchstens der erlaubten Länge ein."
+        return JSONResponse(
+            {"error": {"code": "invalid_request", "message": message, "fields": fields}}, status_code=422
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        messages = {
+            404: "Diese Seite gibt es leider nicht.",
+            405: "Diese Anfrage ist hier nicht erlaubt.",
+        }
+        return _error(exc.status_code, "http_error", messages.get(exc.status_code, "Die Anfrage ist fehlgeschlagen."))
+
+    @app.exception_handler(Exception)
+    async def on_unexpected_error(_request: Request, exc: Exception) -> JSONResponse:
+        logger.exception("unhandled_error", exc_info=exc)
+        return _error(
+            500,
+            "internal_error",
+            "Entschuldigung, da ist etwas schiefgegangen. Bitte versuchen Sie es später noch einmal "
+            "oder rufen Sie die Behördennummer 115 an.",
+        )

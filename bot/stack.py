@@ -1,0 +1,208 @@
+"""Start and supervise the whole bot: action server, Rasa and the public gateway.
+
+    python -m bot.stack            # what `make run` calls
+
+Trains the model first if the training data changed. Rasa and the action server
+bind to 127.0.0.1 only; Rasa's HTTP API needs a token (``SCHAENGEL_RASA_TOKEN``,
+random per start if unset). Each process logs to ``var/logs/<name>.log``. If any
+process dies it is restarted (at most five times in five minutes, then all are
+stopped with a non-zero exit code); Ctrl-C (SIGINT) or SIGTERM stops all cleanly.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+from urllib.error import URLError
+from urllib.request import urlopen
+
+from bot.config import PROJECT_ROOT, Settings, load_settings
+from bot.rasa_cli import rasa_env, rasa_executable
+from bot.training import ensure_model
+
+STARTUP_TIMEOUT_SECONDS = 180
+STOP_TIMEOUT_SECONDS = 15
+#: a process that dies is restarted, but not more often than this within the window
+MAX_RESTARTS = 5
+RESTART_WINDOW_SECONDS = 300
+
+
+@dataclass
+class Component:
+    name: str
+    command: list[str]
+    env: dict[str, str]
+    ready_url: str
+    process: Optional[subprocess.Popen] = None
+    log_path: Optional[Path] = None
+    restarts: list[float] = field(default_factory=list)
+
+
+def _components(settings: Settings, model: Path, token: str) -> list[Component]:
+    python = sys.executable
+    env = rasa_env(
+        SCHAENGEL_ACTION_URL=settings.action_url,
+        SCHAENGEL_TRACKER_DB=os.environ.get("SCHAENGEL_TRACKER_DB", str(settings.var_dir / "rasa_tracker.db")),
+        SCHAENGEL_RASA_TOKEN=token,
+        SANIC_HOST="127.0.0.1",
+    )
+    return [
+        Component(
+            "actions",
+            [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
+            env,
+            f"{settings.action_url}/health",
+        ),
+        Component(
+            "rasa",
+            [rasa_executable(), "run", "--model", str(model), "--enable-api", "--interface", "127.0.0.1",
+             "--port", str(settings.rasa_port), "--auth-token", token, "--endpoints", "endpoints.yml",
+             "--credentials", "credentials.yml"],
+            env,
+            f"{settings.rasa_url}/",
+        ),
+        Component(
+            "gateway",
+            [python, "-m", "uvicorn", "bot.gateway.app:create_app", "--factory", "--host", settings.gateway_host,
+             "--port", str(settings.gateway_port), "--no-server-header", "--log-level", "warning"],
+            env,
+            f"http://127.0.0.1:{settings.gateway_port}/health",
+        ),
+    ]
+
+
+class Supervisor:
+    def __init__(self, components: list[Component], log_dir: Path, say: Callable[[str], None] = print) -> None:
+        self.components = components
+        self.log_dir = log_dir
+        self.say = say
+        self._stopping = False
+
+    def start_all(self) -> None:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        for component in self.components:
+            self._start(component)
+            self._wait_ready(component)
+
+    def _start(self, component: Component) -> None:
+        component.log_path = self.log_dir / f"{component.name}.log"
+        log = open(component.log_path, "ab")
+        self.say(f"  starte {component.name} …")
+        component.process = subprocess.Popen(
+            component.command, cwd=PROJECT_ROOT, env=component.env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,  # Ctrl-C reaches only the supervisor, which stops children in order
+        )
+        log.close()
+
+    def _wait_ready(self, component: Component) -> None:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
+        while time.monotonic() < deadline:
+            if self._stopping:
+                raise SystemExit(130)
+            if component.process is not None and component.process.poll() is not None:
+                raise RuntimeError(f"{component.name} ist beim Start beendet worden")
+            try:
+                with urlopen(component.ready_url, timeout=2) as response:  # noqa: S310 (localhost)
+                    if response.status == 200:
+                        self.say(f"  {component.name} bereit")
+                        return
+            except (URLError, OSError):
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"{component.name} wurde nicht rechtzeitig bereit")
+
+    def watch(self) -> int:
+        """Restart processes that die; return 0 on a stop request, 1 when restarts are exhausted."""
+        while not self._stopping:
+            for component in self.components:
+                if component.process is None or component.process.poll() is None:
+                    continue
+                self.say(f"{component.name} wurde unerwartet beendet (Exit-Code {component.process.returncode}).")
+                self.tail(component)
+                now = time.monotonic()
+                component.restarts = [t for t in component.restarts if now - t < RESTART_WINDOW_SECONDS]
+                if len(component.restarts) >= MAX_RESTARTS:
+                    self.say(f"{component.name} stürzt wiederholt ab – Schängel wird beendet.")
+                    return 1
+                component.restarts.append(now)
+                try:
+                    self._start(component)
+                    self._wait_ready(component)
+                except RuntimeError as exc:
+                    self.say(f"Neustart von {component.name} fehlgeschlagen: {exc}")
+            time.sleep(0.5)
+        return 0
+
+    def request_stop(self, *_args: object) -> None:
+        self._stopping = True
+
+    def stop_all(self) -> None:
+        for component in reversed(self.components):
+            process = component.process
+            if process is None or process.poll() is not None:
+                continue
+            try:
+                os.killpg(process.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                continue
+        deadline = time.monotonic() + STOP_TIMEOUT_SECONDS
+        for component in self.components:
+            process = component.process
+            if process is None:
+                continue
+            try:
+                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+    def tail(self, component: Component, lines: int = 25) -> None:
+        if component.log_path and component.log_path.is_file():
+            content = component.log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
+            self.say(f"--- letzte Zeilen aus {component.log_path} ---")
+            for line in content:
+                self.say(line)
+
+
+def main() -> int:
+    settings = load_settings()
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        model = ensure_model()
+    except subprocess.CalledProcessError:
+        print("Das Training ist fehlgeschlagen; siehe die Ausgabe oben.", file=sys.stderr)
+        return 1
+    token = settings.rasa_token or secrets.token_urlsafe(32)
+    supervisor = Supervisor(_components(settings, model, token), settings.var_dir / "logs")
+    signal.signal(signal.SIGINT, supervisor.request_stop)
+    signal.signal(signal.SIGTERM, supervisor.request_stop)
+    print("Schängel startet:")
+    try:
+        supervisor.start_all()
+    except (RuntimeError, SystemExit) as exc:
+        failed = next((c for c in supervisor.components if c.process and c.process.poll() is not None), None)
+        if failed:
+            supervisor.tail(failed)
+        supervisor.stop_all()
+        if isinstance(exc, SystemExit):
+            return 0
+        print(f"Start fehlgeschlagen: {exc}", file=sys.stderr)
+        return 1
+    shown_host = "localhost" if settings.gateway_host in ("127.0.0.1", "0.0.0.0") else settings.gateway_host
+    print(f"\nSchängel läuft. Öffnen Sie http://{shown_host}:{settings.gateway_port}/ im Browser.")
+    print(f"Protokolle: {settings.var_dir / 'logs'}. Beenden mit Strg+C.\n", flush=True)
+    code = supervisor.watch()
+    print("Schängel wird beendet …", flush=True)
+    supervisor.stop_all()
+    print("Alle Prozesse beendet.")
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
