@@ -1,11 +1,18 @@
-"""How Schängel invokes Rasa's command line: one place for paths and environment."""
+"""How Schängel invokes Rasa's command line: one place for paths and environment.
+
+    python -m bot.rasa_cli data validate …   # any rasa command, with our environment
+
+Every Rasa process gets telemetry switched off (no third-party calls) and the
+variables ``endpoints.yml`` refers to, so no command can create a tracker
+database with a literal ``${…}`` name.
+"""
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
 
-from bot.config import PROJECT_ROOT
+from bot.config import PROJECT_ROOT, load_settings
 
 #: Rasa training data folders (data/catalogue is ours, not Rasa's).
 TRAINING_DATA_DIRS = ("data/nlu", "data/stories", "data/rules")
@@ -19,7 +26,10 @@ def rasa_executable() -> str:
 
 def rasa_env(**extra: str) -> dict[str, str]:
     """Environment for Rasa processes: no telemetry (no third-party calls), quiet TensorFlow."""
+    settings = load_settings()
     env = dict(os.environ)
+    env.setdefault("SCHAENGEL_ACTION_URL", settings.action_url)
+    env.setdefault("SCHAENGEL_TRACKER_DB", str(settings.var_dir / "rasa_tracker.db"))
     env.update(
         {
             "RASA_TELEMETRY_ENABLED": "false",
@@ -35,3 +45,16 @@ def rasa_env(**extra: str) -> dict[str, str]:
 
 def training_data_args() -> list[str]:
     return ["--config", "config.yml", "--domain", "domain.yml", "--data", *TRAINING_DATA_DIRS]
+
+
+def main(argv: list[str]) -> int:
+    """Run ``rasa`` with :func:`rasa_env` in the project root; return its exit code."""
+    import subprocess
+
+    settings = load_settings()
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+    return subprocess.call([rasa_executable(), *argv], cwd=PROJECT_ROOT, env=rasa_env())
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -48,7 +48,6 @@ def _components(settings: Settings, model: Path, token: str) -> list[Component]:
     python = sys.executable
     env = rasa_env(
         SCHAENGEL_ACTION_URL=settings.action_url,
-        SCHAENGEL_TRACKER_DB=os.environ.get("SCHAENGEL_TRACKER_DB", str(settings.var_dir / "rasa_tracker.db")),
         SCHAENGEL_RASA_TOKEN=token,
         SANIC_HOST="127.0.0.1",
     )
@@ -84,11 +83,14 @@ class Supervisor:
         self.say = say
         self._stopping = False
 
-    def start_all(self) -> None:
+    def start_all(self) -> bool:
+        """Start the components in order; False if a stop was requested meanwhile."""
         self.log_dir.mkdir(parents=True, exist_ok=True)
         for component in self.components:
             self._start(component)
-            self._wait_ready(component)
+            if not self._wait_ready(component):
+                return False
+        return True
 
     def _start(self, component: Component) -> None:
         component.log_path = self.log_dir / f"{component.name}.log"
@@ -100,18 +102,19 @@ class Supervisor:
         )
         log.close()
 
-    def _wait_ready(self, component: Component) -> None:
+    def _wait_ready(self, component: Component) -> bool:
+        """True once the component answers; False if a stop was requested first."""
         deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
         while time.monotonic() < deadline:
             if self._stopping:
-                raise SystemExit(130)
+                return False
             if component.process is not None and component.process.poll() is not None:
                 raise RuntimeError(f"{component.name} ist beim Start beendet worden")
             try:
                 with urlopen(component.ready_url, timeout=2) as response:  # noqa: S310 (localhost)
                     if response.status == 200:
                         self.say(f"  {component.name} bereit")
-                        return
+                        return True
             except (URLError, OSError):
                 pass
             time.sleep(0.5)
@@ -184,16 +187,18 @@ def main() -> int:
     signal.signal(signal.SIGTERM, supervisor.request_stop)
     print("Schängel startet:")
     try:
-        supervisor.start_all()
-    except (RuntimeError, SystemExit) as exc:
+        started = supervisor.start_all()
+    except RuntimeError as exc:
         failed = next((c for c in supervisor.components if c.process and c.process.poll() is not None), None)
         if failed:
             supervisor.tail(failed)
         supervisor.stop_all()
-        if isinstance(exc, SystemExit):
-            return 0
         print(f"Start fehlgeschlagen: {exc}", file=sys.stderr)
         return 1
+    if not started:
+        supervisor.stop_all()
+        print("Start abgebrochen; alle Prozesse beendet.")
+        return 0
     shown_host = "localhost" if settings.gateway_host in ("127.0.0.1", "0.0.0.0") else settings.gateway_host
     print(f"\nSchängel läuft. Öffnen Sie http://{shown_host}:{settings.gateway_port}/ im Browser.")
     print(f"Protokolle: {settings.var_dir / 'logs'}. Beenden mit Strg+C.\n", flush=True)

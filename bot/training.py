@@ -76,6 +76,7 @@ def ensure_model(root: Path = PROJECT_ROOT, log=print) -> Path:  # type: ignore[
                 [rasa_executable(), "train", *training_data_args(), "--out", tmp,
                  "--fixed-model-name", model.stem.removesuffix(".tar")],
                 cwd=root, env=rasa_env(), check=True,
+                stdout=sys.stderr,  # stdout carries only the model path (scripts capture it)
             )
             produced = Path(tmp) / model.name
             os.replace(produced, model)

@@ -3,7 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
-export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 PYTHONWARNINGS=ignore::DeprecationWarning
 
 scripts/setup.sh --test
 scripts/validate.sh
@@ -13,7 +12,7 @@ model="$(.venv/bin/python -m bot.training ensure)"
 
 echo "== Rasa-Teststories (tests/stories)"
 rm -rf results/stories && mkdir -p results
-.venv/bin/rasa test core --model "$model" --stories tests/stories --fail-on-prediction-errors \
+.venv/bin/python -m bot.rasa_cli test core --model "$model" --stories tests/stories --fail-on-prediction-errors \
   --out results/stories >results/rasa-test-core.log 2>&1 || {
   status=$?
   tail -n 40 results/rasa-test-core.log

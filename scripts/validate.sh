@@ -2,9 +2,8 @@
 # Checks staff-edited YAML: Rasa training data + domain, and the service catalogue.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 PYTHONWARNINGS=ignore::DeprecationWarning
 echo "== rasa data validate"
-.venv/bin/rasa data validate --fail-on-warnings --config config.yml --domain domain.yml \
+.venv/bin/python -m bot.rasa_cli data validate --fail-on-warnings --config config.yml --domain domain.yml \
   --data data/nlu data/stories data/rules
 if [ -f bot/catalogue/__main__.py ]; then
   echo "== Dienstleistungskatalog prüfen"
