@@ -22,7 +22,7 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 FALLBACK_REASONS = frozenset(
-    {"low_confidence", "out_of_scope", "no_service_found", "technical_error", "invalid_input"}
+    {"low_confidence", "out_of_scope", "no_service_found", "personal_case", "technical_error", "invalid_input"}
 )
 HANDOFF_STATES = frozenset({"offered", "queued", "connected", "closed", "unavailable"})
 
@@ -127,6 +127,83 @@ def clarify_card(candidates: Iterable[Mapping[str, Any]], **extra: Any) -> CardD
         "candidates": [
             {"service_id": c["service_id"], "leika": c["leika"], "title": c["title"]} for c in candidates
         ],
+        **extra,
+    }
+    validate_card(card)
+    return card
+
+
+# -- catalogue cards ----------------------------------------------------------
+# The builders take the catalogue's own objects (bot.catalogue.Service/Office and
+# bot.opening_hours.OfficeStatus) by duck typing, so this module stays free of
+# catalogue imports.
+
+
+def _source_dict(source: Any) -> CardDict:
+    reviewed = getattr(source, "reviewed", None)
+    return {"name": source.name, "url": source.url,
+            "reviewed": reviewed.isoformat() if hasattr(reviewed, "isoformat") else reviewed}
+
+
+def service_card(service: Any, why_: Mapping[str, Any], offices: Iterable[Any] = (), **extra: Any) -> CardDict:
+    """Card for one service (``bot.catalogue.Service``), with its offices if given.
+
+    Unconfirmed facts (``source.reviewed`` is null) carry ``notice``, the German
+    sentence "Bitte prüfen Sie die aktuellen Angaben unter …".
+    """
+    fees = service.fees
+    fee_source = fees.source or service.source
+    reviewed = service.source.reviewed is not None and (fees.source is None or fees.source.reviewed is not None)
+    card: CardDict = {
+        "type": "service",
+        "leika": service.leika,
+        "service_id": service.service_id,
+        "title": service.title,
+        "summary": service.summary,
+        "ozg": {"id": service.ozg_id, "leistung": service.ozg_leistung} if service.ozg_id else None,
+        "info_url": service.info_url,
+        "online_url": service.online_url,
+        "appointment_url": service.appointment_url,
+        "documents": list(service.documents),
+        "fees": [{"label": f.label, "amount_eur": f.amount_eur, "min_age": f.min_age, "max_age": f.max_age,
+                  "text": f.text()} for f in fees.items],
+        "fees_note": fees.note or None,
+        "fees_source": _source_dict(fee_source) if fees.items else None,
+        "authority": service.authority or None,
+        "offices": [{"office_id": o.office_id, "name": o.name} for o in offices],
+        "reviewed": reviewed,
+        "notice": None if reviewed else f"Bitte prüfen Sie die aktuellen Angaben unter {service.check_url}.",
+        "source": _source_dict(service.source),
+        "why": dict(why_),
+        **extra,
+    }
+    validate_card(card)
+    return card
+
+
+def opening_hours_card(status: Any, why_: Mapping[str, Any], **extra: Any) -> CardDict:
+    """Card for an office's opening hours from a ``bot.opening_hours.OfficeStatus``."""
+    office = status.office
+    card: CardDict = {
+        "type": "opening_hours",
+        "office_id": office.office_id,
+        "office": office.name,
+        "open_now": bool(status.open_now),
+        "address": office.address.text() if office.address else None,
+        "text": status.sentence,
+        "at": status.at.isoformat(),
+        "today": [{"start": i.start.isoformat(), "end": i.end.isoformat()} for i in status.today.intervals],
+        "today_text": status.today.text(),
+        "closes_at": status.closes_at.isoformat() if status.closes_at else None,
+        "next_opening": status.next_opening.isoformat() if status.next_opening else None,
+        "opening_hours": office.opening_hours,
+        "appointment_only": office.appointment_only,
+        "appointment_url": office.appointment_url,
+        "phone": office.phone,
+        "sample_data": office.sample_data,
+        "reviewed": office.source.reviewed is not None and not office.sample_data,
+        "source": _source_dict(office.source),
+        "why": dict(why_),
         **extra,
     }
     validate_card(card)

@@ -118,7 +118,7 @@ def main() -> int:
 
         counts, t_dldb_import = timed(dldb)
 
-    p95 = max(percentile(leika_cold + leika_warm, 95), percentile(kob_cold + kob_warm, 95))
+    p95 = max(percentile(series, 95) for series in (leika_cold, leika_warm, kob_cold, kob_warm))
     cpu = platform.processor() or platform.machine()
     section = f"""## Catalogue
 
@@ -133,7 +133,7 @@ Machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {tim
 | Koblenz catalogue, cold | {len(catalogue.services)} | {fmt(kob_cold)} |
 | Koblenz catalogue, warm | {len(catalogue.services)} | {fmt(kob_warm)} |
 
-Budget: p95 < {BUDGET_MS:.0f} ms per query — {"met" if p95 < BUDGET_MS else "MISSED"} (worst p95 {p95:.2f} ms).
+Budget: p95 < {BUDGET_MS:.0f} ms per query — {"met" if p95 < BUDGET_MS else "MISSED"} (worst p95 of the four series: {p95:.2f} ms).
 
 | load / import | time |
 |---|---:|

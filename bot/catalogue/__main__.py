@@ -1,0 +1,198 @@
+"""Command line for the catalogue: ``python -m bot.catalogue <command>``.
+
+Commands::
+
+    validate                      check data/catalogue/ (exit 1 and file:line: message on errors)
+    load | sync                   validate, then replace the "koblenz" catalogue in the database
+    import leika [CSV]            load the OZG/LeiKa CSV into the table leika_entry
+    import dldb --services S --locations L [--catalogue NAME]
+                                  load a DLDB JSON export (e.g. Munich) as catalogue NAME
+    search TEXT [--leika]         show ranked hits (Koblenz catalogue or the full LeiKa index)
+    hours OFFICE [--at ISO]       opening-hours answer and the next seven days
+    vocabulary                    service/office names + synonyms as JSON (for the NLU)
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Optional, Sequence
+
+from bot.config import DEFAULT_LEIKA_CSV, SHARED_SOURCES, load_settings
+
+from . import CatalogueError, load_catalogue, load_leika, read_catalogue_dir
+from .leika import read_leika_csv
+
+
+def _leika(path: Optional[str]):
+    catalog = load_leika(Path(path) if path else None)
+    if catalog is None:
+        print(f"Hinweis / note: LeiKa-CSV nicht gefunden, Schlüssel werden nur formal geprüft "
+              f"({path or load_settings().leika_csv})", file=sys.stderr)
+    return catalog
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    directory = Path(args.dir) if args.dir else load_settings().catalogue_dir
+    try:
+        data = read_catalogue_dir(directory, _leika(args.leika_csv))
+    except CatalogueError as exc:
+        for issue in exc.issues:
+            print(issue, file=sys.stderr)
+        print(f"{len(exc.issues)} Fehler / errors – nichts geladen / nothing loaded", file=sys.stderr)
+        return 1
+    unreviewed = sum(1 for s in data.services if not s.is_reviewed)
+    samples = sum(1 for o in data.offices if o.sample_data)
+    print(f"OK: {len(data.services)} Leistungen, {len(data.offices)} Dienststellen, {len(data.closures)} "
+          f"Schließtage; {unreviewed} Leistungen ungeprüft (reviewed: null), {samples} Dienststellen mit Beispieldaten")
+    return 0
+
+
+def _engine(url: Optional[str]):
+    from bot.db import make_engine
+
+    return make_engine(url or load_settings().database_url)
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from .store import sync_catalogue
+
+    directory = Path(args.dir) if args.dir else load_settings().catalogue_dir
+    try:
+        data = read_catalogue_dir(directory, _leika(args.leika_csv))
+    except CatalogueError as exc:
+        for issue in exc.issues:
+            print(issue, file=sys.stderr)
+        print(f"{len(exc.issues)} Fehler / errors – nichts geladen / nothing loaded", file=sys.stderr)
+        return 1
+    offices = [_without_global(o, data.closures) for o in data.offices]
+    counts = sync_catalogue(_engine(args.database_url), data.services, offices, data.closures, args.catalogue)
+    print(f"geladen / loaded '{args.catalogue}': {counts}")
+    return 0
+
+
+def _without_global(office, closures):
+    from dataclasses import replace
+
+    return replace(office, closures=tuple(c for c in office.closures if c not in closures))
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .store import import_leika, sync_catalogue
+
+    engine = _engine(args.database_url)
+    started = time.perf_counter()
+    if args.source == "leika":
+        path = Path(args.path or DEFAULT_LEIKA_CSV)
+        catalog = read_leika_csv(path)
+        count = import_leika(engine, catalog)
+        print(f"LeiKa: {count} Zeilen importiert / rows imported ({len(catalog.keys)} gültige Schlüssel) "
+              f"in {time.perf_counter() - started:.2f} s")
+        return 0
+    from .dldb import read_dldb
+
+    services = Path(args.services or SHARED_SOURCES / "munich_dldb_services_de_2026-06-08.json")
+    locations = Path(args.locations or SHARED_SOURCES / "munich_dldb_locations_de_2026-06-08.json")
+    result = read_dldb(services, locations, prefix=args.catalogue, publisher=args.publisher,
+                       leika=load_leika(None))
+    counts = sync_catalogue(engine, result.services, result.offices, (), args.catalogue)
+    for warning in result.warnings:
+        print(f"Warnung / warning: {warning}", file=sys.stderr)
+    print(f"DLDB '{args.catalogue}': {counts['services']} Leistungen, {counts['offices']} Standorte importiert "
+          f"in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    text = " ".join(args.text)
+    if args.leika:
+        catalog = _leika(args.leika_csv)
+        if catalog is None:
+            return 1
+        hits = catalog.search(text, args.limit)
+        for hit in hits:
+            print(f"{hit.score:.3f}  {hit.item.key or hit.item.raw_key:>14}  {hit.item.name}  "
+                  f"[OZG {hit.item.ozg_id}: {hit.item.ozg_leistung}]  matched={list(hit.matched)}")
+        return 0
+    catalogue = load_catalogue(args.dir)
+    hits = catalogue.search(text, args.limit)
+    for hit in hits:
+        print(f"{hit.score:.3f}  {hit.service.service_id:<30} {hit.service.title}  matched={list(hit.matched)}")
+    if catalogue.is_ambiguous(hits):
+        print("→ mehrdeutig: Rückfrage empfohlen / ambiguous: ask the citizen")
+    return 0
+
+
+def cmd_hours(args: argparse.Namespace) -> int:
+    from bot.opening_hours import to_local, week_text
+
+    catalogue = load_catalogue(args.dir)
+    office = catalogue.office(args.office)
+    if office is None:
+        print(f"unbekannte Dienststelle / unknown office: {args.office}", file=sys.stderr)
+        return 1
+    at = to_local(dt.datetime.fromisoformat(args.at) if args.at else None)
+    print(f"{office.name}: {catalogue.status(office, at).sentence}")
+    for line in week_text(office, at.date(), calendar=catalogue.calendar):
+        print(f"  {line}")
+    return 0
+
+
+def cmd_vocabulary(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(args.dir)
+    payload = [entry.__dict__ | {"synonyms": list(entry.synonyms)} for entry in catalogue.vocabulary()]
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+    print()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--dir", help="Katalogverzeichnis / catalogue directory (default data/catalogue)")
+    common.add_argument("--leika-csv", help="LeiKa-CSV (default SCHAENGEL_LEIKA_CSV or ../shared/…)")
+    common.add_argument("--database-url", help="SQLAlchemy URL (default SCHAENGEL_DATABASE_URL)")
+    parser = argparse.ArgumentParser(prog="python -m bot.catalogue", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", parents=[common]).set_defaults(func=cmd_validate)
+    for name in ("load", "sync"):
+        p = sub.add_parser(name, parents=[common])
+        p.add_argument("--catalogue", default="koblenz")
+        p.set_defaults(func=cmd_load)
+    p = sub.add_parser("import", parents=[common])
+    p.add_argument("source", choices=["leika", "dldb"])
+    p.add_argument("path", nargs="?", help="CSV path for 'leika'")
+    p.add_argument("--services", help="DLDB services JSON")
+    p.add_argument("--locations", help="DLDB locations JSON")
+    p.add_argument("--catalogue", default="dldb-muenchen", help="catalogue name / id prefix for DLDB")
+    p.add_argument("--publisher", default="Landeshauptstadt München, DLDB-Export")
+    p.set_defaults(func=cmd_import)
+    p = sub.add_parser("search", parents=[common])
+    p.add_argument("text", nargs="+")
+    p.add_argument("--leika", action="store_true")
+    p.add_argument("--limit", type=int, default=5)
+    p.set_defaults(func=cmd_search)
+    p = sub.add_parser("hours", parents=[common])
+    p.add_argument("office")
+    p.add_argument("--at", help="ISO time, e.g. 2026-06-04T09:00")
+    p.set_defaults(func=cmd_hours)
+    sub.add_parser("vocabulary", parents=[common]).set_defaults(func=cmd_vocabulary)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except CatalogueError as exc:
+        for issue in exc.issues:
+            print(issue, file=sys.stderr)
+        print(f"{len(exc.issues)} Fehler / errors – nichts geladen / nothing loaded", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
