@@ -13,7 +13,8 @@ import uuid
 from collections import OrderedDict
 from typing import Any, Optional
 
-from bot.contract import alternatives, fallback_card
+from bot.contract import alternatives, emergency_card, fallback_card
+from bot.emergency import looks_like_emergency
 from bot.gateway.rasa_client import RasaClient, RasaUnavailable
 
 logger = logging.getLogger(__name__)
@@ -88,13 +89,24 @@ class ChatService:
         except RasaUnavailable as exc:
             logger.warning("rasa_unavailable", extra={"reason": str(exc)})
             raw = []
-        messages = [shaped for shaped in map(_shape, raw) if shaped]
-        return self._remembered(session_id, messages or self.technical_error_messages())
+        messages = [shaped for shaped in map(_shape, raw) if shaped] or self.technical_error_messages()
+        if looks_like_emergency(message) and not _has_card(messages, "emergency"):
+            messages = self.emergency_messages() + messages
+        return self._remembered(session_id, messages)
 
     def _remembered(self, session_id: str, messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
         self.offered.remember(session_id, messages)
         self._remember_answer_kinds(messages)
         return messages
+
+    @staticmethod
+    def emergency_messages() -> list[dict[str, Any]]:
+        """The safety net's answer, put first when NLU did not recognise the emergency."""
+        text = (
+            "**Falls Gefahr besteht: Rufen Sie sofort den Notruf an – 112** (Feuerwehr und Rettungsdienst) "
+            "oder **110** (Polizei). Ich bin ein Chatbot und kann keine Hilfe schicken."
+        )
+        return [_with_id({"text": text}), _with_id({"custom": emergency_card()})]
 
     @staticmethod
     def empty_input_messages() -> list[dict[str, Any]]:
@@ -123,6 +135,10 @@ class ChatService:
             "technical_error", alternatives=alternatives(self._phone, self._email, self._form_url)
         )
         return [_with_id({"text": text}), _with_id({"custom": card})]
+
+
+def _has_card(messages: list[dict[str, Any]], card_type: str) -> bool:
+    return any(isinstance(m.get("custom"), dict) and m["custom"].get("type") == card_type for m in messages)
 
 
 def _shape(item: dict[str, Any]) -> Optional[dict[str, Any]]:
