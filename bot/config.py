@@ -67,6 +67,30 @@ class Settings:
     catalogue_dir: Path = field(
         default_factory=lambda: Path(_env("SCHAENGEL_CATALOGUE_DIR", str(PROJECT_ROOT / "data" / "catalogue")))
     )
+    # -- human handoff (docs/handoff.md) --------------------------------------
+    #: when staff answer chats, in OSM opening_hours syntax (RP public holidays via PH)
+    staff_hours: str = field(
+        default_factory=lambda: _env("SCHAENGEL_STAFF_HOURS", "Mo-Fr 08:00-16:00; PH off")
+    )
+    #: seconds a queued case waits for staff before the citizen is offered the alternatives
+    handoff_accept_timeout: int = field(
+        default_factory=lambda: _env_int("SCHAENGEL_HANDOFF_ACCEPT_TIMEOUT", 300)
+    )
+    #: assumed minutes per waiting case until enough accepted cases give a real average
+    handoff_default_wait_minutes: int = field(
+        default_factory=lambda: _env_int("SCHAENGEL_HANDOFF_DEFAULT_WAIT", 3)
+    )
+    #: days after which ended cases and finished callback requests are deleted
+    handoff_retention_days: int = field(default_factory=lambda: _env_int("SCHAENGEL_HANDOFF_RETENTION_DAYS", 30))
+    #: ``auto`` (Secure when the request came over HTTPS), ``true`` or ``false``
+    staff_cookie_secure: str = field(
+        default_factory=lambda: _env("SCHAENGEL_STAFF_COOKIE_SECURE", "auto").lower()
+    )
+    #: hours a staff login lasts (sliding: extended on each request)
+    staff_session_hours: int = field(default_factory=lambda: _env_int("SCHAENGEL_STAFF_SESSION_HOURS", 8))
+    #: failed logins in a row before an account is locked, and for how many minutes
+    staff_max_failed_logins: int = field(default_factory=lambda: _env_int("SCHAENGEL_STAFF_MAX_FAILED_LOGINS", 5))
+    staff_lockout_minutes: int = field(default_factory=lambda: _env_int("SCHAENGEL_STAFF_LOCKOUT_MINUTES", 15))
     #: the OZG/LeiKa catalogue CSV (read-only shared data; see docs/catalogue.md)
     leika_csv: Path = field(
         default_factory=lambda: Path(_env("SCHAENGEL_LEIKA_CSV", str(DEFAULT_LEIKA_CSV)))

@@ -52,6 +52,38 @@ class HolidayCalendar:
         """The holiday's German name, or ``None`` on a working day."""
         return self._holidays.get(day)
 
+    def next_named(self, text: str, today: dt.date) -> Optional[dt.date]:
+        """The next date on or after ``today`` of a holiday named in ``text`` ("an Fronleichnam")."""
+        lowered = text.lower()
+        for year in (today.year, today.year + 1):
+            self._holidays.get(dt.date(year, 1, 1))  # makes the library compute that year
+            for day, name in sorted(self._holidays.items()):
+                if day >= today and any(alias in lowered for alias in _holiday_aliases(name)):
+                    return day
+        return None
+
+
+#: how citizens name days that matter for opening hours, besides the official holiday names
+_EXTRA_DAYS = {"heiligabend": (12, 24), "heiligen abend": (12, 24), "silvester": (12, 31)}
+
+
+def _holiday_aliases(name: str) -> tuple[str, ...]:
+    lowered = name.lower()
+    aliases = {lowered}
+    if "weihnachtstag" in lowered:
+        aliases.add("weihnachten" if lowered.startswith("erster") else "zweiten weihnachtstag")
+    if lowered == "christi himmelfahrt":
+        aliases.add("himmelfahrt")
+    if lowered == "pfingstmontag":
+        aliases.add("pfingsten")
+    if lowered == "ostermontag":
+        aliases.add("ostern")
+    if lowered == "erster mai":
+        aliases.update({"1. mai", "tag der arbeit"})
+    if lowered == "tag der deutschen einheit":
+        aliases.add("3. oktober")
+    return tuple(aliases)
+
 
 @lru_cache(maxsize=8)
 def default_calendar(country: str = "DE", subdiv: Optional[str] = "RP") -> HolidayCalendar:
@@ -348,14 +380,25 @@ _RELATIVE = {"heute": 0, "morgen": 1, "uebermorgen": 2, "übermorgen": 2}
 _DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{2,4})?")
 
 
-def resolve_day(text: str, today: dt.date) -> Optional[dt.date]:
-    """Map "heute", "morgen", "Freitag", "am 24.12." … to a date on or after ``today``."""
+def resolve_day(text: str, today: dt.date, calendar: Optional[HolidayCalendar] = None) -> Optional[dt.date]:
+    """Map "heute", "morgen", "Freitag", "nächste Woche Mittwoch", "am 24.12.", "an Fronleichnam" …
+    to a date on or after ``today``."""
     lowered = text.strip().lower()
     for word, offset in _RELATIVE.items():
         if re.search(rf"\b{word}\b", lowered):
             return today + dt.timedelta(days=offset)
+    for name, (month, day_of_month) in _EXTRA_DAYS.items():
+        if name in lowered:
+            candidate = dt.date(today.year, month, day_of_month)
+            return candidate if candidate >= today else candidate.replace(year=today.year + 1)
+    holiday = (calendar or default_calendar()).next_named(lowered, today)
+    if holiday is not None:
+        return holiday
+    next_week = bool(re.search(r"\bn(ä|ae)chste[nr]? woche\b", lowered))
     for index, name in enumerate(WEEKDAY_NAMES):
         if name.lower() in lowered:
+            if next_week:  # that weekday in the next calendar week (weeks start on Monday)
+                return today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7 + index)
             return today + dt.timedelta(days=(index - today.weekday()) % 7)
     match = _DATE.search(lowered)
     if match:

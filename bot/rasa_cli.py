@@ -43,8 +43,8 @@ def rasa_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def training_data_args() -> list[str]:
-    return ["--config", "config.yml", "--domain", "domain.yml", "--data", *TRAINING_DATA_DIRS]
+def training_data_args(*extra_data: str) -> list[str]:
+    return ["--config", "config.yml", "--domain", "domain.yml", "--data", *TRAINING_DATA_DIRS, *extra_data]
 
 
 def main(argv: list[str]) -> int:

@@ -61,7 +61,8 @@ def _components(settings: Settings, model: Path, token: str) -> list[Component]:
         Component(
             "rasa",
             [rasa_executable(), "run", "--model", str(model), "--enable-api", "--interface", "127.0.0.1",
-             "--port", str(settings.rasa_port), "--auth-token", token, "--endpoints", "endpoints.yml",
+             "--port", str(settings.rasa_port), f"--auth-token={token}",  # a token may start with "-"
+             "--endpoints", "endpoints.yml",
              "--credentials", "credentials.yml"],
             env,
             f"{settings.rasa_url}/",

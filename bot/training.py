@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from bot.config import PROJECT_ROOT
+from bot.nlu_lookups import write_lookups
 from bot.rasa_cli import TRAINING_DATA_DIRS, rasa_env, rasa_executable, training_data_args
 
 HASHED_PATHS = ("config.yml", "domain.yml", *TRAINING_DATA_DIRS, "data/catalogue")
@@ -72,8 +73,9 @@ def ensure_model(root: Path = PROJECT_ROOT, log=print) -> Path:  # type: ignore[
         log(f"Trainingsdaten geändert – trainiere Modell {key} …")
         started = time.monotonic()
         with tempfile.TemporaryDirectory(dir=cache) as tmp:
+            lookups = write_lookups(Path(tmp) / "catalogue_lookups.yml")
             subprocess.run(
-                [rasa_executable(), "train", *training_data_args(), "--out", tmp,
+                [rasa_executable(), "train", *training_data_args(str(lookups)), "--out", tmp,
                  "--fixed-model-name", model.stem.removesuffix(".tar")],
                 cwd=root, env=rasa_env(), check=True,
                 stdout=sys.stderr,  # stdout carries only the model path (scripts capture it)

@@ -16,7 +16,6 @@ import argparse
 import gc
 import os
 import platform
-import re
 import statistics
 import sys
 import tempfile
@@ -26,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.benchmarks_doc import write_section  # noqa: E402
 from bot.catalogue import load_catalogue  # noqa: E402
 from bot.catalogue.dldb import read_dldb  # noqa: E402
 from bot.catalogue.leika import build_leika_index, read_leika_csv  # noqa: E402
@@ -82,16 +82,6 @@ def fmt(values: list[float]) -> str:
     return (f"{statistics.median(values):.2f} | {percentile(values, 95):.2f} | {max(values):.2f}")
 
 
-def write_section(path: Path, section: str) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    pattern = re.compile(r"^## Catalogue\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(section, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=20)
@@ -146,7 +136,7 @@ Budget: p95 < {BUDGET_MS:.0f} ms per query — {"met" if p95 < BUDGET_MS else "M
 """
     print(section)
     if not args.no_write:
-        write_section(Path(args.output), section)
+        write_section(section, Path(args.output))
         print(f"written to {args.output}")
     return 0 if p95 < BUDGET_MS else 1
 

@@ -1,114 +1,16 @@
 """Shared fixtures. ``live_stack`` runs the real bot: trained model, action server, Rasa, gateway."""
 from __future__ import annotations
 
-import json
-import os
-import secrets
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Iterator
 
 import pytest
 
+from bot.local_stack import LiveStack, free_port, start_stack, stop_stack
+
 ROOT = Path(__file__).resolve().parent.parent
-STACK_START_TIMEOUT = 300
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class LiveStack:
-    """A running ``python -m bot.stack`` on free localhost ports."""
-
-    base_url: str
-    var_dir: Path
-    env: dict[str, str]
-    process: subprocess.Popen
-
-    def post(self, path: str, body: Any, timeout: float = 30) -> tuple[int, Any]:
-        request = urllib.request.Request(
-            self.base_url + path, data=json.dumps(body).encode(), method="POST",
-            headers={"Content-Type": "application/json"},
-        )
-        return _send(request, timeout)
-
-    def get(self, path: str, timeout: float = 30) -> tuple[int, Any]:
-        return _send(urllib.request.Request(self.base_url + path), timeout)
-
-    def chat(self, session_id: str, text: Optional[str] = None, payload: Optional[str] = None) -> list[dict[str, Any]]:
-        body: dict[str, Any] = {"session_id": session_id}
-        if text is not None:
-            body["text"] = text
-        if payload is not None:
-            body["payload"] = payload
-        status, reply = self.post("/api/v1/chat", body)
-        assert status == 200, reply
-        return reply["messages"]
-
-
-def _send(request: urllib.request.Request, timeout: float) -> tuple[int, Any]:
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (localhost)
-            raw = response.read()
-            status = response.status
-    except urllib.error.HTTPError as error:
-        raw, status = error.read(), error.code
-    try:
-        return status, json.loads(raw) if raw else None
-    except ValueError:
-        return status, raw.decode("utf-8", "replace")
-
-
-def start_stack(var_dir: Path, extra_env: Optional[dict[str, str]] = None) -> LiveStack:
-    ports = {name: free_port() for name in ("gateway", "rasa", "actions")}
-    env = dict(os.environ)
-    env.update(
-        SCHAENGEL_VAR_DIR=str(var_dir),
-        SCHAENGEL_GATEWAY_PORT=str(ports["gateway"]),
-        SCHAENGEL_RASA_PORT=str(ports["rasa"]),
-        SCHAENGEL_RASA_URL=f"http://127.0.0.1:{ports['rasa']}",
-        SCHAENGEL_ACTION_PORT=str(ports["actions"]),
-        SCHAENGEL_ACTION_URL=f"http://127.0.0.1:{ports['actions']}",
-        SCHAENGEL_DATABASE_URL=f"sqlite:///{var_dir / 'schaengel.db'}",
-        SCHAENGEL_RASA_TOKEN=secrets.token_urlsafe(24),
-    )
-    env.update(extra_env or {})
-    log = open(var_dir / "stack.out", "wb")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot.stack"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    stack = LiveStack(f"http://127.0.0.1:{ports['gateway']}", var_dir, env, process)
-    deadline = time.monotonic() + STACK_START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("bot.stack exited:\n" + (var_dir / "stack.out").read_text(errors="replace"))
-        if "Schängel läuft" in (var_dir / "stack.out").read_text(errors="replace"):
-            return stack
-        time.sleep(0.5)
-    stop_stack(stack)
-    raise RuntimeError("bot.stack did not become ready:\n" + (var_dir / "stack.out").read_text(errors="replace"))
-
-
-def stop_stack(stack: LiveStack) -> int:
-    if stack.process.poll() is None:
-        stack.process.send_signal(signal.SIGINT)
-        try:
-            stack.process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(stack.process.pid, signal.SIGKILL)
-            stack.process.wait()
-    return stack.process.returncode
+__all__ = ["ROOT", "LiveStack", "free_port", "start_stack", "stop_stack"]
 
 
 @pytest.fixture(scope="session")

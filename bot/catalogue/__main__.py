@@ -35,14 +35,21 @@ def _leika(path: Optional[str]):
     return catalog
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
+def _read_or_report(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The validated catalogue, or ``None`` after printing every issue with file and line."""
     directory = Path(args.dir) if args.dir else load_settings().catalogue_dir
     try:
-        data = read_catalogue_dir(directory, _leika(args.leika_csv))
+        return read_catalogue_dir(directory, _leika(args.leika_csv))
     except CatalogueError as exc:
         for issue in exc.issues:
             print(issue, file=sys.stderr)
         print(f"{len(exc.issues)} Fehler / errors – nichts geladen / nothing loaded", file=sys.stderr)
+        return None
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    data = _read_or_report(args)
+    if data is None:
         return 1
     unreviewed = sum(1 for s in data.services if not s.is_reviewed)
     samples = sum(1 for o in data.offices if o.sample_data)
@@ -60,13 +67,8 @@ def _engine(url: Optional[str]):
 def cmd_load(args: argparse.Namespace) -> int:
     from .store import sync_catalogue
 
-    directory = Path(args.dir) if args.dir else load_settings().catalogue_dir
-    try:
-        data = read_catalogue_dir(directory, _leika(args.leika_csv))
-    except CatalogueError as exc:
-        for issue in exc.issues:
-            print(issue, file=sys.stderr)
-        print(f"{len(exc.issues)} Fehler / errors – nichts geladen / nothing loaded", file=sys.stderr)
+    data = _read_or_report(args)
+    if data is None:
         return 1
     offices = [_without_global(o, data.closures) for o in data.offices]
     counts = sync_catalogue(_engine(args.database_url), data.services, offices, data.closures, args.catalogue)

@@ -34,6 +34,8 @@ from bot.gateway.schemas import (
     HealthReply,
 )
 from bot.gateway.security import SecurityHeadersMiddleware
+from bot.handoff import models as _handoff_models  # noqa: F401  (tables for create_schema)
+from bot.staff import models as _staff_models  # noqa: F401
 
 logger = logging.getLogger(__name__)
 
@@ -49,11 +51,15 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     sessions = make_session_factory(engine)
     rasa = RasaClient(settings.rasa_url, settings.action_url, settings.rasa_timeout_seconds)
     chat = ChatService(rasa, settings.city_phone, settings.city_email, settings.contact_form_url)
+    handoff = _handoff_service(settings, sessions)
+    chat.handoff = handoff
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         create_schema(engine)
+        handoff.start()
         yield
+        await handoff.stop()
         await rasa.close()
         engine.dispose()
 
@@ -120,8 +126,33 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
         )
         return JSONResponse(body.dict(), status_code=200 if healthy else 503)
 
+    _include_handoff_routes(app, handoff, settings, sessions)
     _mount_web(app, settings.web_dir)
     return app
+
+
+def _handoff_service(settings: Settings, sessions: Any) -> Any:
+    """The live handoff (docs/handoff.md): inbox, staff hours, Rasa pause/resume."""
+    from bot.gateway.chat import _shape
+    from bot.handoff import make_inbox, staff_hours
+    from bot.handoff.service import HandoffService, RasaControl
+
+    rasa_control = RasaControl(settings.rasa_url, settings.rasa_token, settings.rasa_timeout_seconds)
+    return HandoffService(make_inbox(settings, sessions), settings, staff_hours(settings), rasa_control, _shape)
+
+
+def _include_handoff_routes(app: FastAPI, handoff: Any, settings: Settings, sessions: Any) -> None:
+    """Citizen events and the staff console API/page (before the static mounts)."""
+    from bot.gateway.handoff_routes import citizen_router
+    from bot.gateway.staff_routes import staff_page_routes, staff_router
+    from bot.staff.auth import StaffAuth
+
+    auth = StaffAuth(sessions, settings.staff_session_hours, settings.staff_max_failed_logins,
+                     settings.staff_lockout_minutes)
+    app.include_router(citizen_router(handoff))
+    staff = staff_router(handoff, auth, settings)
+    staff_page_routes(staff, settings.web_dir)
+    app.include_router(staff)
 
 
 def _probe_database(engine: Any) -> Probe:

@@ -68,8 +68,10 @@ class OfferedPayloads:
 class ChatService:
     """Handles one citizen turn end to end (minus HTTP)."""
 
-    def __init__(self, rasa: RasaClient, phone: str, email: str, form_url: str) -> None:
+    def __init__(self, rasa: RasaClient, phone: str, email: str, form_url: str, handoff: Any = None) -> None:
         self._rasa = rasa
+        #: bot.handoff.service.HandoffService: takes the turn while a person is (about to be) connected
+        self.handoff = handoff
         self._phone = phone
         self._email = email
         self._form_url = form_url
@@ -78,6 +80,13 @@ class ChatService:
 
     async def handle(self, session_id: str, text: Optional[str], payload: Optional[str]) -> list[dict[str, Any]]:
         """Return the bot's messages for this turn, each with a unique ``id``."""
+        if self.handoff is not None:
+            # While a case is queued/connected the text goes to the inbox (stored before this
+            # returns) and Rasa stays paused; typed "/restart" is stored as text too.
+            handled = await self.handoff.intercept(session_id, text, payload)
+            if handled is not None:
+                return self._remembered(session_id, [_with_id({k: v for k, v in m.items() if k != "id"})
+                                                     for m in handled])
         if payload is not None and self.offered.allows(session_id, payload):
             message = payload
         else:

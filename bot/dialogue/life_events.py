@@ -1,0 +1,69 @@
+"""Life situations (baby, moving to Koblenz, wedding, death, founding a business) as checklists.
+
+The situations and their services live in ``data/catalogue/life_events.yaml`` so
+that staff maintain them with the catalogue.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from bot.catalogue import Catalogue
+from bot.config import load_settings
+from bot.contract import fallback_card
+from bot.dialogue.reply import Reply, button
+
+
+@dataclass(frozen=True)
+class LifeEvent:
+    event_id: str
+    title: str
+    keywords: tuple[str, ...]
+    intro: str
+    service_ids: tuple[str, ...]
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).lower()
+    return text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+
+
+@lru_cache(maxsize=4)
+def load_life_events(path: Optional[Path] = None) -> tuple[LifeEvent, ...]:
+    path = path or load_settings().catalogue_dir / "life_events.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple(
+        LifeEvent(entry["id"], entry["title"], tuple(_fold(k) for k in entry["keywords"]), entry["intro"],
+                  tuple(entry["services"]))
+        for entry in document["life_events"]
+    )
+
+
+def match_life_event(text: str, events: tuple[LifeEvent, ...]) -> Optional[LifeEvent]:
+    """The situation whose keywords occur most often in ``text`` (ties: the first listed)."""
+    folded = _fold(text)
+    scored = [(sum(k in folded for k in event.keywords), event) for event in events]
+    best = max(scored, key=lambda pair: pair[0], default=(0, None))
+    return best[1] if best[0] > 0 else None
+
+
+def answer_life_event(catalogue: Catalogue, text: str, chosen_id: Optional[str] = None) -> Reply:
+    events = load_life_events()
+    event = next((e for e in events if e.event_id == chosen_id), None) or match_life_event(text, events)
+    if event is None:
+        return Reply().say(
+            "Um welche Lebenslage geht es?",
+            buttons=[button(e.title, "life_event", life_event=e.event_id) for e in events],
+        ).card(fallback_card("low_confidence"))
+    services = [s for s in (catalogue.service(i) for i in event.service_ids) if s is not None]
+    lines = "\n".join(f"{n}. **{s.title}**" + (f" – {s.authority}" if s.authority else "")
+                      for n, s in enumerate(services, start=1))
+    return Reply().say(
+        f"{event.intro}\n\n{lines}\n\nZu welchem Punkt möchten Sie mehr wissen?",
+        buttons=[button(s.title, "choose_service", service_id=s.service_id) for s in services[:4]],
+    )

@@ -1,0 +1,271 @@
+"""Answers about one service: what it is, cost, documents, duration, online, where.
+
+Which service is meant comes from the catalogue search over the citizen's words
+(robust to typos, inflection and colloquial names), from a button's
+``service_id``, or — for follow-ups like "Und was kostet das?" — from the service
+the conversation is about. When several services fit equally well, the citizen
+is asked (``clarify``) instead of guessed for.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from bot.catalogue import Catalogue, SearchHit, Service
+from bot.catalogue.text import words
+from bot.contract import clarify_card, fallback_card, service_card, why
+from bot.dialogue.reply import Reply, button
+from bot.dialogue.scope import other_place
+
+ASPECT_BY_INTENT = {
+    "service_info": "info",
+    "service_cost": "cost",
+    "service_documents": "documents",
+    "service_duration": "duration",
+    "service_online": "online",
+    "service_location": "location",
+    "followup_child": "child",
+}
+
+#: words that say WHAT is asked (cost, papers, time, place, …) or are generic request verbs;
+#: they must not pick the service. Pronouns, articles and particles are the search's business
+#: (bot.catalogue.text.STOPWORDS; particles like "an" in "melde … an" are needed there).
+_QUESTION_WORDS = frozenset(
+    """
+    wo wann wie welche welcher welches wieviel viel kostet kosten kostenlos gebuehr gebuehren preis teuer
+    zahlen bezahlen unterlagen dokumente papiere nachweise formulare mitbringen mitnehmen vorlegen einreichen
+    benoetige dauert dauer lange bearbeitungszeit bearbeitung fertig schnell wochen online internet digital
+    termin zustaendig amt behoerde stelle stell stellen beantrage beantragen antrag bekomme bekommen kriege
+    kriegt neues neuen neue neuer neu koblenz stadt frage info infos erledigen machen mache tun geht gilt
+    normalerweise ungefaehr heute morgen alles gerade persoenlich vorbeikommen post
+    """.split()
+)
+#: "Elterngeldantrag" → "elterngeld": the application suffix says nothing about which service
+_APPLICATION_SUFFIXES = ("antrags", "antrag", "antraege")
+
+CLEAR_SCORE = 0.25  # a hit at least this good that clearly leads (see is_ambiguous) is taken
+CLARIFY_MAX = 4
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Which service a message is about: exactly one, several candidates, or none."""
+
+    service: Optional[Service] = None
+    candidates: tuple[Service, ...] = ()
+    matched: tuple[str, ...] = ()
+    score: Optional[float] = None
+    from_context: bool = False
+
+
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that can name a service (aspect and question words removed)."""
+    kept = []
+    for word in words(text):
+        if word in _QUESTION_WORDS:
+            continue
+        for suffix in _APPLICATION_SUFFIXES:
+            if word.endswith(suffix) and len(word) > len(suffix) + 3:
+                word = word[: -len(suffix)]
+                break
+        kept.append(word)
+    return kept
+
+
+def resolve_service(
+    catalogue: Catalogue, text: str, chosen_id: Optional[str] = None, context_id: Optional[str] = None
+) -> Resolution:
+    if chosen_id and catalogue.service(chosen_id):
+        return Resolution(service=catalogue.service(chosen_id), matched=(chosen_id,), score=1.0)
+    query = " ".join(content_words(text))
+    hits: Sequence[SearchHit[Service]] = catalogue.search(query, limit=6) if query else []
+    if hits and hits[0].score >= CLEAR_SCORE:
+        if catalogue.is_ambiguous(hits):
+            close = [h for h in hits if hits[0].score - h.score < 0.1][:CLARIFY_MAX]
+            return Resolution(candidates=tuple(h.service for h in close), matched=close[0].matched,
+                              score=close[0].score)
+        return Resolution(service=hits[0].service, matched=hits[0].matched, score=hits[0].score)
+    if context_id and catalogue.service(context_id):
+        return Resolution(service=catalogue.service(context_id), from_context=True)
+    return Resolution()
+
+
+def answer_service(
+    catalogue: Catalogue,
+    intent: str,
+    confidence: Optional[float],
+    text: str,
+    chosen_id: Optional[str] = None,
+    context_id: Optional[str] = None,
+    context_aspect: Optional[str] = None,
+) -> Reply:
+    """The reply to a service question (``intent`` is one of :data:`ASPECT_BY_INTENT` or choose_service)."""
+    aspect = ASPECT_BY_INTENT.get(intent) or context_aspect or "info"
+    place = other_place(text)
+    if place and not chosen_id:
+        return _other_place(place)
+    if aspect == "child" and context_id and catalogue.service(context_id):
+        # "Und für mein Kind?" asks about the service already discussed; "Kind" names no service
+        resolution = Resolution(service=catalogue.service(context_id), from_context=True)
+    else:
+        resolution = resolve_service(catalogue, text, chosen_id, context_id)
+    if resolution.candidates:
+        return _clarify(resolution.candidates, aspect)
+    service = resolution.service
+    if service is None:
+        return _not_found(catalogue, text)
+    reasons = why(intent, confidence, list(resolution.matched) or (["Gesprächskontext"] if resolution.from_context else []))
+    reply = Reply(slots={"service_id": service.service_id, "service_aspect": aspect})
+    reply.say(_ASPECT_TEXT[aspect](catalogue, service), buttons=_next_questions(aspect))
+    reply.card(service_card(service, reasons, catalogue.offices_for(service)))
+    return reply
+
+
+def _clarify(candidates: Sequence[Service], aspect: str) -> Reply:
+    reply = Reply(slots={"service_aspect": aspect})
+    reply.say(
+        "Dazu passen mehrere Leistungen. Welche meinen Sie?",
+        buttons=[button(s.title, "choose_service", service_id=s.service_id) for s in candidates],
+    )
+    reply.card(clarify_card([{"service_id": s.service_id, "leika": s.leika, "title": s.title} for s in candidates]))
+    return reply
+
+
+def _other_place(place: str) -> Reply:
+    reply = Reply().say(
+        f"Ich bin der Assistent der Stadt Koblenz und kenne nur deren Leistungen. Für {place} wenden Sie sich "
+        f"bitte an die dortige Verwaltung; die Behördennummer 115 hilft Ihnen bundesweit weiter.",
+        buttons=[button("Mit einem Menschen sprechen", "request_human")],
+    )
+    return reply.card(fallback_card("out_of_scope", place=place))
+
+
+def _not_found(catalogue: Catalogue, text: str) -> Reply:
+    reply = Reply()
+    reply.say(
+        "Zu dieser Frage habe ich leider keine passende Leistung der Stadtverwaltung gefunden. "
+        "Nennen Sie mir bitte die Leistung, zum Beispiel „Reisepass“ oder „Gewerbe anmelden“, "
+        "oder lassen Sie sich mit einem Menschen verbinden.",
+        buttons=[button("Mit einem Menschen sprechen", "request_human"), button("Was kann Schängel?", "capabilities")],
+    )
+    reply.card(fallback_card("no_service_found"))
+    return reply
+
+
+def _next_questions(aspect: str) -> list[dict[str, str]]:
+    options = [
+        ("cost", "Was kostet das?", "service_cost"),
+        ("documents", "Welche Unterlagen brauche ich?", "service_documents"),
+        ("online", "Geht das online?", "service_online"),
+        ("location", "Wo und wann?", "service_location"),
+    ]
+    return [button(title, intent) for key, title, intent in options if key != aspect][:3]
+
+
+# -- texts per aspect ------------------------------------------------------------------
+
+
+def _check(service: Service) -> str:
+    return "" if service.is_reviewed else f"\n\n{service.check_notice()}"
+
+
+def _offices_text(catalogue: Catalogue, service: Service) -> str:
+    offices = catalogue.offices_for(service)
+    if not offices:
+        return f"Zuständig: {service.authority}." if service.authority else ""
+    names = ", ".join(o.name for o in offices)
+    text = f"Zuständig: {names}."
+    if service.authority:
+        text = f"Zuständig: {service.authority}. Ansprechpartner in Koblenz: {names}."
+    return text
+
+
+def _info(catalogue: Catalogue, service: Service) -> str:
+    parts = [f"**{service.title}**", service.summary]
+    if service.online_url:
+        parts.append(f"Das geht auch online: [Online beantragen]({service.online_url}).")
+    parts.append(_offices_text(catalogue, service))
+    return "\n\n".join(p for p in parts if p) + _check(service)
+
+
+def _cost(catalogue: Catalogue, service: Service) -> str:
+    fees = service.fees
+    if not fees.items:
+        note = f" {fees.note}" if fees.note else ""
+        return (f"Zu den Gebühren für **{service.title}** habe ich keine geprüfte Angabe.{note} "
+                f"Bitte prüfen Sie die aktuellen Angaben unter {service.check_url}.")
+    lines = "\n".join(f"- {fee.text()}" for fee in fees.items)
+    text = f"Gebühren für **{service.title}**:\n\n{lines}"
+    if fees.note:
+        text += f"\n\n{fees.note}"
+    source = fees.source or service.source
+    if not source.is_reviewed:
+        text += f"\n\nQuelle: {source.name}. Bitte prüfen Sie die aktuellen Angaben unter {service.check_url}."
+    return text
+
+
+def _documents(catalogue: Catalogue, service: Service) -> str:
+    if not service.documents:
+        return (f"Welche Unterlagen Sie für **{service.title}** brauchen, habe ich nicht hinterlegt. "
+                f"Bitte prüfen Sie die aktuellen Angaben unter {service.check_url}.")
+    lines = "\n".join(f"- {doc}" for doc in service.documents)
+    return f"Für **{service.title}** brauchen Sie in der Regel:\n\n{lines}" + _check(service)
+
+
+def _duration(catalogue: Catalogue, service: Service) -> str:
+    if not service.processing_time:
+        return (f"Wie lange **{service.title}** dauert, habe ich nicht hinterlegt. "
+                f"Bitte prüfen Sie die aktuellen Angaben unter {service.check_url}.")
+    return f"Bearbeitungszeit für **{service.title}**: {service.processing_time}" + _check(service)
+
+
+def _online(catalogue: Catalogue, service: Service) -> str:
+    if service.online_url:
+        return (f"Ja, **{service.title}** können Sie online erledigen: "
+                f"[Online beantragen]({service.online_url}).") + _check(service)
+    where = _offices_text(catalogue, service)
+    return (f"Für **{service.title}** kenne ich keinen Online-Dienst; meist müssen Sie dafür persönlich "
+            f"vorbeikommen. {where}").strip() + _check(service)
+
+
+def _location(catalogue: Catalogue, service: Service) -> str:
+    parts = [f"**{service.title}**", _offices_text(catalogue, service)]
+    for office in catalogue.offices_for(service):
+        details = [office.address.text() if office.address else "", office.appointment_note]
+        if office.appointment_url:
+            details.append(f"[Termin buchen]({office.appointment_url})")
+        elif office.appointment_only:
+            details.append("Nur mit Termin.")
+        line = " · ".join(d for d in details if d)
+        if line:
+            parts.append(f"{office.name}: {line}")
+    if service.appointment_url:
+        parts.append(f"[Termin buchen]({service.appointment_url})")
+    return "\n\n".join(p for p in parts if p) + _check(service)
+
+
+def _child(catalogue: Catalogue, service: Service) -> str:
+    """The same question for a child: child variants of the service and age-dependent fees."""
+    variants = [s for s in catalogue.services if s.service_id != service.service_id
+                and s.service_id.startswith("kinder") and s.service_id.removeprefix("kinder") in service.service_id]
+    child_fees = [f for f in service.fees.items if f.max_age is not None and f.max_age < 24]
+    parts = []
+    for variant in variants:
+        parts.append(f"Für Kinder: **{variant.title}** – {variant.summary}")
+    if child_fees:
+        parts.append("Gebühren nach Alter:\n\n" + "\n".join(f"- {f.text()}" for f in child_fees))
+    if not parts:
+        parts.append(f"Für Kinder gelten bei **{service.title}** keine anderen Regeln, die ich kenne. "
+                     "Bei Minderjährigen müssen in der Regel die Sorgeberechtigten zustimmen.")
+    return "\n\n".join(parts) + _check(service)
+
+
+_ASPECT_TEXT = {
+    "info": _info,
+    "cost": _cost,
+    "documents": _documents,
+    "duration": _duration,
+    "online": _online,
+    "location": _location,
+    "child": _child,
+}
