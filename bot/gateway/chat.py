@@ -11,11 +11,14 @@ import re
 import unicodedata
 import uuid
 from collections import OrderedDict
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from bot.contract import alternatives, emergency_card, fallback_card
 from bot.emergency import looks_like_emergency
 from bot.gateway.rasa_client import RasaClient, RasaUnavailable
+
+if TYPE_CHECKING:  # the handoff service imports gateway helpers; avoid a runtime cycle
+    from bot.handoff.service import HandoffService
 
 logger = logging.getLogger(__name__)
 
@@ -68,9 +71,10 @@ class OfferedPayloads:
 class ChatService:
     """Handles one citizen turn end to end (minus HTTP)."""
 
-    def __init__(self, rasa: RasaClient, phone: str, email: str, form_url: str, handoff: Any = None) -> None:
+    def __init__(self, rasa: RasaClient, phone: str, email: str, form_url: str,
+                 handoff: Optional["HandoffService"] = None) -> None:
         self._rasa = rasa
-        #: bot.handoff.service.HandoffService: takes the turn while a person is (about to be) connected
+        #: takes the turn while a person is (about to be) connected
         self.handoff = handoff
         self._phone = phone
         self._email = email

@@ -185,7 +185,7 @@ def test_without_leika_csv_keys_are_checked_for_format_only(tmp_path: Path) -> N
     assert not any("not in the catalogue CSV" in i.message for i in error.value.issues)
 
 
-def test_cli_search_hours_vocabulary(capsys) -> None:
+def test_cli_search_hours_vocabulary(capsys, leika) -> None:
     base = ["--dir", str(CATALOGUE_DIR), "--leika-csv", str(LEIKA_CSV)]
     assert main(["search", "Ich", "ziehe", "um", *base]) == 0
     assert "ambiguous" in capsys.readouterr().out
