@@ -33,6 +33,20 @@ def _var_dir() -> Path:
     return Path(_env("SCHAENGEL_VAR_DIR", str(PROJECT_ROOT / "var")))
 
 
+def _default_tracker_url() -> str:
+    """The tracker store that endpoints.yml / deploy/endpoints.production.yml configure for Rasa."""
+    host = _env("SCHAENGEL_TRACKER_PG_HOST", "")
+    if host:
+        from sqlalchemy.engine import URL
+
+        return URL.create(
+            "postgresql+psycopg2", username=_env("SCHAENGEL_TRACKER_PG_USER", "") or None,
+            password=_env("SCHAENGEL_TRACKER_PG_PASSWORD", "") or None, host=host,
+            port=_env_int("SCHAENGEL_TRACKER_PG_PORT", 5432), database=_env("SCHAENGEL_TRACKER_PG_DB", "rasa"),
+        ).render_as_string(hide_password=False)
+    return f"sqlite:///{_env('SCHAENGEL_TRACKER_DB', str(_var_dir() / 'rasa_tracker.db'))}"
+
+
 @dataclass(frozen=True)
 class Settings:
     """All settings of one Schängel installation."""
@@ -47,6 +61,12 @@ class Settings:
         default_factory=lambda: _env("SCHAENGEL_ACTION_URL", "http://127.0.0.1:5055")
     )
     action_port: int = field(default_factory=lambda: _env_int("SCHAENGEL_ACTION_PORT", 5055))
+    # -- scale-out (docs/deployment.md) -----------------------------------------
+    #: how many Rasa processes / action servers ``bot.stack`` starts on this machine
+    rasa_instances: int = field(default_factory=lambda: _env_int("SCHAENGEL_RASA_INSTANCES", 1))
+    action_instances: int = field(default_factory=lambda: _env_int("SCHAENGEL_ACTION_INSTANCES", 1))
+    #: Rasa's endpoints file (tracker store, lock store, action server), relative to the project
+    endpoints_file: str = field(default_factory=lambda: _env("SCHAENGEL_ENDPOINTS", "endpoints.yml"))
     database_url: str = field(
         default_factory=lambda: _env("SCHAENGEL_DATABASE_URL", f"sqlite:///{_var_dir() / 'schaengel.db'}")
     )
@@ -81,7 +101,8 @@ class Settings:
         default_factory=lambda: _env_int("SCHAENGEL_HANDOFF_DEFAULT_WAIT", 3)
     )
     #: days after which ended cases and finished callback requests are deleted
-    handoff_retention_days: int = field(default_factory=lambda: _env_int("SCHAENGEL_HANDOFF_RETENTION_DAYS", 30))
+    handoff_retention_days: int = field(default_factory=lambda: _env_int(
+        "SCHAENGEL_HANDOFF_RETENTION_DAYS", _env_int("SCHAENGEL_RETENTION_DAYS", 30)))
     #: ``auto`` (Secure when the request came over HTTPS), ``true`` or ``false``
     staff_cookie_secure: str = field(
         default_factory=lambda: _env("SCHAENGEL_STAFF_COOKIE_SECURE", "auto").lower()
@@ -95,6 +116,24 @@ class Settings:
     leika_csv: Path = field(
         default_factory=lambda: Path(_env("SCHAENGEL_LEIKA_CSV", str(DEFAULT_LEIKA_CSV)))
     )
+    # -- privacy and security (docs/privacy-security.md) ----------------------
+    #: days after which conversations (tracker events), handoff cases and feedback are deleted
+    retention_days: int = field(default_factory=lambda: _env_int("SCHAENGEL_RETENTION_DAYS", 30))
+    #: SQLAlchemy URL of Rasa's tracker store for the retention purge; default: PostgreSQL from
+    #: ``SCHAENGEL_TRACKER_PG_*`` if set, else the SQLite file ``SCHAENGEL_TRACKER_DB`` (``var/rasa_tracker.db``)
+    tracker_db_url: str = field(default_factory=lambda: _env("SCHAENGEL_TRACKER_DB_URL", _default_tracker_url()))
+    #: browser origins allowed to call the API from other sites (comma-separated); empty = same origin only
+    cors_origins: str = field(default_factory=lambda: _env("SCHAENGEL_CORS_ORIGINS", ""))
+    #: largest accepted request body in bytes (larger: 413)
+    max_body_bytes: int = field(default_factory=lambda: _env_int("SCHAENGEL_MAX_BODY_BYTES", 16_384))
+    #: requests per minute (token bucket, burst = the same number) per chat session and per client IP; 0 = off
+    rate_limit_session: int = field(default_factory=lambda: _env_int("SCHAENGEL_RATE_LIMIT_SESSION", 30))
+    rate_limit_ip: int = field(default_factory=lambda: _env_int("SCHAENGEL_RATE_LIMIT_IP", 300))
+
+
+def split_urls(value: str) -> list[str]:
+    """``"http://a:1, http://b:2/"`` → ``["http://a:1", "http://b:2"]`` (comma-separated URL lists)."""
+    return [part.strip().rstrip("/") for part in value.split(",") if part.strip()]
 
 
 def load_settings() -> Settings:

@@ -62,7 +62,16 @@ class LiveStack:
 
     @property
     def rasa_url(self) -> str:
-        return f"http://127.0.0.1:{self.env['SCHAENGEL_RASA_PORT']}"
+        return self.rasa_urls[0]
+
+    @property
+    def rasa_urls(self) -> list[str]:
+        """Every Rasa instance of this stack (one unless started with ``rasa_instances``)."""
+        return [url.strip() for url in self.env["SCHAENGEL_RASA_URL"].split(",")]
+
+    def children(self) -> dict[int, str]:
+        """pid → command line of the processes ``bot.stack`` supervises (actions, rasa, gateway)."""
+        return child_processes(self.process.pid)
 
     def parse(self, text: str) -> dict[str, Any]:
         """What Rasa's NLU makes of ``text`` (its token-protected HTTP API, localhost only)."""
@@ -89,19 +98,41 @@ def _send(request: urllib.request.Request, timeout: float) -> tuple[int, Any]:
         return status, raw.decode("utf-8", "replace")
 
 
-def start_stack(var_dir: Path, extra_env: Optional[dict[str, str]] = None) -> LiveStack:
+def child_processes(parent: int) -> dict[int, str]:
+    """pid → command line of the direct children of ``parent`` (from /proc; Linux)."""
+    children: dict[int, str] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            if ppid == parent:
+                children[int(entry.name)] = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode().strip()
+        except (OSError, ValueError, IndexError):
+            continue
+    return children
+
+
+def start_stack(var_dir: Path, extra_env: Optional[dict[str, str]] = None, rasa_instances: int = 1) -> LiveStack:
+    """Start ``python -m bot.stack``; with ``rasa_instances`` > 1 pass a scale-out endpoints file in ``extra_env``."""
     ports = {name: free_port() for name in ("gateway", "rasa", "actions")}
+    rasa_ports = [ports["rasa"]] + [free_port() for _ in range(rasa_instances - 1)]
     env = dict(os.environ)
     env.update(
         SCHAENGEL_VAR_DIR=str(var_dir),
         SCHAENGEL_GATEWAY_PORT=str(ports["gateway"]),
         SCHAENGEL_RASA_PORT=str(ports["rasa"]),
-        SCHAENGEL_RASA_URL=f"http://127.0.0.1:{ports['rasa']}",
+        SCHAENGEL_RASA_URL=",".join(f"http://127.0.0.1:{port}" for port in rasa_ports),
+        SCHAENGEL_RASA_INSTANCES=str(rasa_instances),
         SCHAENGEL_ACTION_PORT=str(ports["actions"]),
         SCHAENGEL_ACTION_URL=f"http://127.0.0.1:{ports['actions']}",
         SCHAENGEL_DATABASE_URL=f"sqlite:///{var_dir / 'schaengel.db'}",
         SCHAENGEL_RASA_TOKEN=secrets.token_urlsafe(24),
     )
+    # tests and the load test send many messages from 127.0.0.1: the rate limits are off unless a test
+    # sets them (tests/security); production keeps the defaults of bot/config.py
+    env.update(SCHAENGEL_RATE_LIMIT_IP="0", SCHAENGEL_RATE_LIMIT_SESSION="0")
     env.update(extra_env or {})
     log = open(var_dir / "stack.out", "wb")
     process = subprocess.Popen(

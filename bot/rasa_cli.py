@@ -30,6 +30,9 @@ def rasa_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("SCHAENGEL_ACTION_URL", settings.action_url)
     env.setdefault("SCHAENGEL_TRACKER_DB", str(settings.var_dir / "rasa_tracker.db"))
+    # optional parts of deploy/endpoints.production.yml (Rasa fails on an unset ${VAR})
+    env.setdefault("SCHAENGEL_REDIS_PASSWORD", "")
+    env.setdefault("SCHAENGEL_REDIS_PREFIX", "schaengel")
     env.update(
         {
             "RASA_TELEMETRY_ENABLED": "false",

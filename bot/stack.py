@@ -7,6 +7,11 @@ bind to 127.0.0.1 only; Rasa's HTTP API needs a token (``SCHAENGEL_RASA_TOKEN``,
 random per start if unset). Each process logs to ``var/logs/<name>.log``. If any
 process dies it is restarted (at most five times in five minutes, then all are
 stopped with a non-zero exit code); Ctrl-C (SIGINT) or SIGTERM stops all cleanly.
+
+Scale-out (docs/deployment.md): ``SCHAENGEL_RASA_INSTANCES``/``SCHAENGEL_ACTION_INSTANCES`` start
+several Rasa processes/action servers (logs ``rasa-1.log`` …); they need a shared tracker and lock
+store (``SCHAENGEL_ENDPOINTS=deploy/endpoints.production.yml``: PostgreSQL + Redis). The default is
+one of each on SQLite with the in-memory lock store.
 """
 from __future__ import annotations
 
@@ -20,9 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 from urllib.error import URLError
+from urllib.parse import urlsplit
 from urllib.request import urlopen
 
-from bot.config import PROJECT_ROOT, Settings, load_settings
+import yaml
+
+from bot.config import PROJECT_ROOT, Settings, load_settings, split_urls
 from bot.rasa_cli import rasa_env, rasa_executable
 from bot.training import ensure_model
 
@@ -42,39 +50,95 @@ class Component:
     process: Optional[subprocess.Popen] = None
     log_path: Optional[Path] = None
     restarts: list[float] = field(default_factory=list)
+    #: consecutive components of one group are started together, then awaited
+    group: str = ""
+
+
+def _instance_urls(configured: str, port: int, count: int) -> list[tuple[str, int]]:
+    """(URL, port) of each local instance: the configured URL(s) if they match ``count``, else consecutive ports."""
+    urls = split_urls(configured)
+    if count <= 1:
+        return [(urls[0] if urls else f"http://127.0.0.1:{port}", port)]
+    if len(urls) == count:
+        return [(url, urlsplit(url).port or port + i) for i, url in enumerate(urls)]
+    return [(f"http://127.0.0.1:{port + i}", port + i) for i in range(count)]
+
+
+def _named(base: str, index: int, count: int) -> str:
+    return base if count <= 1 else f"{base}-{index + 1}"
 
 
 def _components(settings: Settings, model: Path, token: str) -> list[Component]:
+    """Action server(s), Rasa instance(s) and the gateway, in start order.
+
+    With ``SCHAENGEL_RASA_INSTANCES``/``SCHAENGEL_ACTION_INSTANCES`` above 1, Rasa instance *i* uses
+    action server *i mod M*, and the gateway spreads requests over all Rasa instances.
+    """
     python = sys.executable
     env = rasa_env(
         SCHAENGEL_ACTION_URL=settings.action_url,
         SCHAENGEL_RASA_TOKEN=token,
         SANIC_HOST="127.0.0.1",
     )
-    return [
+    actions = _instance_urls(settings.action_url, settings.action_port, max(1, settings.action_instances))
+    rasas = _instance_urls(settings.rasa_url, settings.rasa_port, max(1, settings.rasa_instances))
+    components = [
         Component(
-            "actions",
-            [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.action_port)],
+            _named("actions", i, len(actions)),
+            [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
             env,
-            f"{settings.action_url}/health",
-        ),
-        Component(
-            "rasa",
-            [rasa_executable(), "run", "--model", str(model), "--enable-api", "--interface", "127.0.0.1",
-             "--port", str(settings.rasa_port), f"--auth-token={token}",  # a token may start with "-"
-             "--endpoints", "endpoints.yml",
-             "--credentials", "credentials.yml"],
-            env,
-            f"{settings.rasa_url}/",
-        ),
-        Component(
-            "gateway",
-            [python, "-m", "uvicorn", "bot.gateway.app:create_app", "--factory", "--host", settings.gateway_host,
-             "--port", str(settings.gateway_port), "--no-server-header", "--log-level", "warning"],
-            env,
-            f"http://127.0.0.1:{settings.gateway_port}/health",
-        ),
+            f"{url}/health",
+            group="actions",
+        )
+        for i, (url, port) in enumerate(actions)
     ]
+    for i, (url, port) in enumerate(rasas):
+        components.append(Component(
+            _named("rasa", i, len(rasas)),
+            [rasa_executable(), "run", "--model", str(model), "--enable-api", "--interface", "127.0.0.1",
+             "--port", str(port), f"--auth-token={token}",  # a token may start with "-"
+             "--endpoints", settings.endpoints_file,
+             "--credentials", "credentials.yml"],
+            {**env, "SCHAENGEL_ACTION_URL": actions[i % len(actions)][0]},
+            f"{url}/",
+            group="rasa",
+        ))
+    gateway_env = {
+        **env,
+        "SCHAENGEL_RASA_URL": ",".join(url for url, _port in rasas),
+        "SCHAENGEL_ACTION_URL": ",".join(url for url, _port in actions),
+    }
+    components.append(Component(
+        "gateway",
+        [python, "-m", "uvicorn", "bot.gateway.app:create_app", "--factory", "--host", settings.gateway_host,
+         "--port", str(settings.gateway_port), "--no-server-header", "--log-level", "warning",
+         # idle keep-alive connections live longer than a reverse proxy's/browser's reuse window (nginx: 60 s),
+         # else a reused connection can be closed under the client (RemoteProtocolError seen under load at 5 s)
+         "--timeout-keep-alive", "75"],
+        gateway_env,
+        f"http://127.0.0.1:{settings.gateway_port}/health",
+    ))
+    return components
+
+
+def check_scale_out(settings: Settings) -> Optional[str]:
+    """Why this configuration must not run several Rasa instances (None if it may)."""
+    if settings.rasa_instances <= 1:
+        return None
+    path = PROJECT_ROOT / settings.endpoints_file
+    try:
+        endpoints = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        return f"{path} ist nicht lesbar: {exc}"
+    lock_type = str((endpoints.get("lock_store") or {}).get("type", "")).lower()
+    tracker_dialect = str((endpoints.get("tracker_store") or {}).get("dialect", "")).lower()
+    if lock_type != "redis" or tracker_dialect == "sqlite":
+        return (
+            "Mehrere Rasa-Instanzen brauchen einen gemeinsamen Tracker-Store (PostgreSQL) und den "
+            "Redis-Lock-Store, z. B. SCHAENGEL_ENDPOINTS=deploy/endpoints.production.yml "
+            "(docs/deployment.md)."
+        )
+    return None
 
 
 class Supervisor:
@@ -87,10 +151,18 @@ class Supervisor:
     def start_all(self) -> bool:
         """Start the components in order; False if a stop was requested meanwhile."""
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        for component in self.components:
-            self._start(component)
-            if not self._wait_ready(component):
-                return False
+        index = 0
+        while index < len(self.components):
+            batch = [self.components[index]]
+            while (index + len(batch) < len(self.components) and batch[0].group
+                   and self.components[index + len(batch)].group == batch[0].group):
+                batch.append(self.components[index + len(batch)])
+            for component in batch:
+                self._start(component)
+            for component in batch:
+                if not self._wait_ready(component):
+                    return False
+            index += len(batch)
         return True
 
     def _start(self, component: Component) -> None:
@@ -177,8 +249,14 @@ class Supervisor:
 def main() -> int:
     settings = load_settings()
     settings.var_dir.mkdir(parents=True, exist_ok=True)
+    problem = check_scale_out(settings)
+    if problem:
+        print(f"Start abgelehnt: {problem}", file=sys.stderr)
+        return 1
     try:
-        model = ensure_model()
+        # a given model (scripts/test.sh passes the one it ensured; load tests pin one) skips the hash check
+        pinned = os.environ.get("SCHAENGEL_MODEL", "").strip()
+        model = Path(pinned) if pinned and Path(pinned).is_file() else ensure_model()
     except subprocess.CalledProcessError:
         print("Das Training ist fehlgeschlagen; siehe die Ausgabe oben.", file=sys.stderr)
         return 1

@@ -2,7 +2,7 @@
 # Creates .venv with Python 3.10 and installs the locked dependencies.
 # Idempotent: a second run with the same requirements.lock does nothing.
 #   scripts/setup.sh          runtime dependencies (what `make run` needs)
-#   scripts/setup.sh --test   plus test tools: Chromium (Debian package) and web/node_modules
+#   scripts/setup.sh --test   plus test tools: Chromium, PostgreSQL, Redis (Debian packages) and web/node_modules
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +37,16 @@ if [ "${1:-}" = "--test" ]; then
       apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
     else
       echo "setup: Chromium fehlt. Bitte installieren: sudo apt-get install chromium" >&2
+      exit 1
+    fi
+  fi
+  # PostgreSQL and Redis for tests/scaleout (started by the test itself on free loopback ports)
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v redis-server >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+      echo "setup: installiere PostgreSQL und Redis (Debian-Pakete) für den Scale-out-Test …"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql redis-server >/dev/null
+    else
+      echo "setup: PostgreSQL/Redis fehlen (tests/scaleout). Bitte installieren: sudo apt-get install postgresql redis-server" >&2
       exit 1
     fi
   fi

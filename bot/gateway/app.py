@@ -15,6 +15,7 @@ from typing import Any, AsyncIterator, Optional
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text as sql_text
@@ -33,6 +34,15 @@ from bot.gateway.schemas import (
     FeedbackRequest,
     HealthReply,
 )
+from bot.gateway.limits import (
+    RATE_LIMITED_MESSAGE,
+    AccessLogMiddleware,
+    BodyLimitMiddleware,
+    IpRateLimitMiddleware,
+    RateLimiter,
+    configure_logging,
+    rate_limited_headers,
+)
 from bot.gateway.security import SecurityHeadersMiddleware
 from bot.handoff import models as _handoff_models  # noqa: F401  (tables for create_schema)
 from bot.staff import models as _staff_models  # noqa: F401
@@ -45,8 +55,13 @@ API_DESCRIPTION = (
 )
 
 
+#: seconds between two retention purges (docs/privacy-security.md)
+RETENTION_INTERVAL_SECONDS = 24 * 3600
+
+
 def create_app(settings: Optional[Settings] = None) -> FastAPI:
     settings = settings or load_settings()
+    configure_logging()
     engine = make_engine(settings.database_url)
     sessions = make_session_factory(engine)
     rasa = RasaClient(settings.rasa_url, settings.action_url, settings.rasa_timeout_seconds)
@@ -58,7 +73,9 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         create_schema(engine)
         handoff.start()
+        retention = asyncio.create_task(_daily_retention(settings))
         yield
+        retention.cancel()
         await handoff.stop()
         await rasa.close()
         engine.dispose()
@@ -71,17 +88,23 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
     )
-    app.add_middleware(SecurityHeadersMiddleware)
+    _install_middleware(app, settings)
     _install_error_handlers(app)
+    session_limiter = RateLimiter(settings.rate_limit_session)
 
     @app.post(
         "/api/v1/chat",
         response_model=ChatReply,
         response_model_exclude_none=True,
-        responses={422: {"model": ErrorReply}},
+        responses={413: {"model": ErrorReply}, 422: {"model": ErrorReply}, 429: {"model": ErrorReply}},
         summary="Send one citizen message and get the bot's reply messages",
     )
-    async def post_chat(request: ChatRequest) -> ChatReply:
+    async def post_chat(request: ChatRequest) -> Any:
+        wait = session_limiter.hit(f"session:{request.session_id}")
+        if wait > 0:
+            headers = {k.decode(): v.decode() for k, v in rate_limited_headers(wait)}
+            return JSONResponse({"error": {"code": "rate_limited", "message": RATE_LIMITED_MESSAGE}},
+                                status_code=429, headers=headers)
         messages = await chat.handle(request.session_id, request.text, request.payload)
         return ChatReply(session_id=request.session_id, messages=messages)
 
@@ -89,7 +112,7 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
         "/api/v1/feedback",
         status_code=204,
         response_class=Response,
-        responses={422: {"model": ErrorReply}},
+        responses={413: {"model": ErrorReply}, 422: {"model": ErrorReply}, 429: {"model": ErrorReply}},
         summary="Rate one bot message (thumbs up or down)",
     )
     async def post_feedback(request: FeedbackRequest) -> Response:
@@ -129,6 +152,33 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     _include_handoff_routes(app, handoff, settings, sessions)
     _mount_web(app, settings.web_dir)
     return app
+
+
+def _install_middleware(app: FastAPI, settings: Settings) -> None:
+    """Outermost first: access log, security headers, CORS, body size, per-IP rate limit."""
+    app.add_middleware(IpRateLimitMiddleware, limiter=RateLimiter(settings.rate_limit_ip))
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    origins = [o.strip().rstrip("/") for o in settings.cors_origins.split(",") if o.strip()]
+    if origins:  # none configured: no CORS headers, browsers allow the same origin only
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
+                           allow_headers=["Content-Type"], expose_headers=["Retry-After"], max_age=600)
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(AccessLogMiddleware)
+
+
+async def _daily_retention(settings: Settings) -> None:
+    """``python -m bot.retention purge`` in the gateway: at start and then every 24 hours.
+
+    With several gateway instances each runs it; the deletes are idempotent.
+    """
+    from bot.retention import purge
+
+    while True:
+        try:
+            await asyncio.to_thread(purge, None, settings)
+        except Exception:  # the next round retries; the error goes to the log without data
+            logger.exception("retention_failed")
+        await asyncio.sleep(RETENTION_INTERVAL_SECONDS)
 
 
 def _handoff_service(settings: Settings, sessions: Any) -> Any:
@@ -189,26 +239,42 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
+_NOT_JSON = frozenset({"json_invalid", "value_error.jsondecode"})
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     """German, structured errors; never a stack trace to a client."""
 
     @app.exception_handler(RequestValidationError)
     async def on_validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        fields = sorted({".".join(str(p) for p in error["loc"] if p != "body") for error in exc.errors()})
+        errors = exc.errors()
+        not_json = any(error.get("type") in _NOT_JSON for error in errors)
+        fields = [] if not_json else sorted({".".join(str(p) for p in error["loc"] if p != "body")
+                                             for error in errors})
         message = "Ihre Anfrage ist unvollständig oder ungültig. Bitte prüfen Sie Ihre Eingabe."
-        if "text" in fields:
+        if not_json:
+            message = "Ihre Anfrage ist kein gültiges JSON. Bitte prüfen Sie Ihre Eingabe."
+        elif any(tuple(error["loc"][-1:]) == ("text",) and "max_length" in str(error.get("type"))
+                 for error in errors):
             message = "Bitte geben Sie eine Nachricht mit höchstens der erlaubten Länge ein."
         return JSONResponse(
             {"error": {"code": "invalid_request", "message": message, "fields": fields}}, status_code=422
         )
 
+    @app.exception_handler(RecursionError)
+    async def on_too_deep(_request: Request, _exc: RecursionError) -> JSONResponse:
+        """JSON nested thousands of levels deep (within the size limit) does not parse."""
+        return _error(422, "invalid_request", "Ihre Anfrage ist kein gültiges JSON. Bitte prüfen Sie Ihre Eingabe.")
+
     @app.exception_handler(StarletteHTTPException)
     async def on_http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         messages = {
+            400: "Ihre Anfrage ist ungültig. Bitte prüfen Sie Ihre Eingabe.",
             404: "Diese Seite gibt es leider nicht.",
             405: "Diese Anfrage ist hier nicht erlaubt.",
         }
-        return _error(exc.status_code, "http_error", messages.get(exc.status_code, "Die Anfrage ist fehlgeschlagen."))
+        code = "invalid_request" if exc.status_code == 400 else "http_error"
+        return _error(exc.status_code, code, messages.get(exc.status_code, "Die Anfrage ist fehlgeschlagen."))
 
     @app.exception_handler(Exception)
     async def on_unexpected_error(_request: Request, exc: Exception) -> JSONResponse:

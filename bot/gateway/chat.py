@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from bot.contract import alternatives, emergency_card, fallback_card
 from bot.emergency import looks_like_emergency
 from bot.gateway.rasa_client import RasaClient, RasaUnavailable
+from bot.privacy.pii import mask_pii
 
 if TYPE_CHECKING:  # the handoff service imports gateway helpers; avoid a runtime cycle
     from bot.handoff.service import HandoffService
@@ -25,7 +26,7 @@ logger = logging.getLogger(__name__)
 #: Payloads the widget may always send, although no button offered them.
 ALWAYS_ALLOWED_PAYLOADS = frozenset({"/greet"})
 
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # and lone surrogates
 
 
 def sanitise_text(text: str) -> str:
@@ -92,9 +93,12 @@ class ChatService:
                 return self._remembered(session_id, [_with_id({k: v for k, v in m.items() if k != "id"})
                                                      for m in handled])
         if payload is not None and self.offered.allows(session_id, payload):
-            message = payload
+            message = typed = payload
         else:
-            message = sanitise_text(text or payload or "")
+            # personal data is masked before Rasa (and so its tracker store) sees the text;
+            # the emergency safety net below still checks what the citizen actually typed
+            typed = sanitise_text(text or payload or "")
+            message = mask_pii(typed)
         if not message:
             return self._remembered(session_id, self.empty_input_messages())
         try:
@@ -103,7 +107,7 @@ class ChatService:
             logger.warning("rasa_unavailable", extra={"reason": str(exc)})
             raw = []
         messages = [shaped for shaped in map(_shape, raw) if shaped] or self.technical_error_messages()
-        if looks_like_emergency(message) and not _has_card(messages, "emergency"):
+        if looks_like_emergency(typed) and not _has_card(messages, "emergency"):
             messages = self.emergency_messages() + messages
         return self._remembered(session_id, messages)
 

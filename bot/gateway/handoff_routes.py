@@ -36,7 +36,7 @@ def citizen_router(service: Any) -> APIRouter:
     )
     async def get_events(
         session_id: str = Path(..., regex=SESSION_ID_PATTERN),
-        after: int = Query(0, ge=0, description="id of the last event the client has"),
+        after: int = Query(0, ge=0, le=2**62, description="id of the last event the client has"),
         wait: float = Query(25.0, ge=0, le=25, description="seconds to wait for a new event"),
     ) -> JSONResponse:
         body = await service.citizen_events(session_id, after, wait)

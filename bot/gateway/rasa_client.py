@@ -1,11 +1,19 @@
 """Talks to Rasa's REST channel and the health endpoints on localhost."""
 from __future__ import annotations
 
+import asyncio
+import itertools
+import logging
 import time
+import weakref
 from dataclasses import dataclass
 from typing import Any, Optional
 
 import httpx
+
+from bot.config import split_urls
+
+logger = logging.getLogger(__name__)
 
 
 class RasaUnavailable(Exception):
@@ -27,25 +35,63 @@ class Probe:
         return result
 
 
+#: The instance is down or died while the request was on the wire: send the message to the next one.
+#: Rasa stores a turn's events only at its end, right before answering, so a message whose instance
+#: died is (almost always) not stored yet. Timeouts are NOT retried: the instance may still be working.
+_FAILOVER_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.ReadError, httpx.WriteError,
+                    httpx.CloseError, httpx.RemoteProtocolError)
+
+
 class RasaClient:
-    """Forwards one citizen message to Rasa and returns Rasa's list of bot messages."""
+    """Forwards one citizen message to Rasa and returns Rasa's list of bot messages.
+
+    ``rasa_url`` may list several Rasa instances, comma-separated (docs/deployment.md):
+    requests go round-robin, and a request whose instance is unreachable is sent to
+    the next one. The order of one conversation's messages is protected by Rasa's
+    lock store (Redis), so no stickiness is needed.
+    """
 
     def __init__(self, rasa_url: str, action_url: str, timeout_seconds: float) -> None:
-        self._rasa_url = rasa_url.rstrip("/")
-        self._action_url = action_url.rstrip("/")
+        self._rasa_urls = split_urls(rasa_url) or [rasa_url.rstrip("/")]
+        self._action_urls = split_urls(action_url) or [action_url.rstrip("/")]
+        self._next = itertools.count()
         self._client = httpx.AsyncClient(timeout=timeout_seconds)
+        #: one turn per conversation at a time from this gateway process (entries vanish when unused)
+        self._turns: "weakref.WeakValueDictionary[str, asyncio.Lock]" = weakref.WeakValueDictionary()
+
+    @property
+    def rasa_urls(self) -> list[str]:
+        return list(self._rasa_urls)
 
     async def close(self) -> None:
         await self._client.aclose()
 
     async def send(self, sender: str, message: str) -> list[dict[str, Any]]:
-        try:
-            response = await self._client.post(
-                f"{self._rasa_url}/webhooks/rest/webhook",
-                json={"sender": sender, "message": message},
-            )
-        except httpx.HTTPError as exc:
-            raise RasaUnavailable(type(exc).__name__) from exc
+        # Rasa 3.6's Redis ticket lock is a non-atomic read-modify-write: two instances taking tickets for
+        # the same conversation at the same moment can lose one (LockError, HTTP 500). Messages of one
+        # conversation that reach this gateway together (double click, several tabs) are therefore sent
+        # one after the other; Rasa's lock still orders them across several gateway processes.
+        turn = self._turns.setdefault(sender, asyncio.Lock())
+        async with turn:
+            return await self._send(sender, message)
+
+    async def _send(self, sender: str, message: str) -> list[dict[str, Any]]:
+        start = next(self._next)
+        urls = [self._rasa_urls[(start + i) % len(self._rasa_urls)] for i in range(len(self._rasa_urls))]
+        for attempt, url in enumerate(urls):
+            try:
+                response = await self._client.post(
+                    f"{url}/webhooks/rest/webhook",
+                    json={"sender": sender, "message": message},
+                )
+            except _FAILOVER_ERRORS as exc:
+                if attempt + 1 < len(urls):
+                    logger.warning("rasa_failover", extra={"reason": type(exc).__name__})
+                    continue
+                raise RasaUnavailable(type(exc).__name__) from exc
+            except httpx.HTTPError as exc:
+                raise RasaUnavailable(type(exc).__name__) from exc
+            break
         if response.status_code != 200:
             raise RasaUnavailable(f"HTTP {response.status_code}")
         try:
@@ -57,10 +103,21 @@ class RasaClient:
         return [item for item in payload if isinstance(item, dict)]
 
     async def probe_rasa(self) -> Probe:
-        return await self._probe(f"{self._rasa_url}/")
+        return await self._probe_all([f"{url}/" for url in self._rasa_urls])
 
     async def probe_action_server(self) -> Probe:
-        return await self._probe(f"{self._action_url}/health")
+        return await self._probe_all([f"{url}/health" for url in self._action_urls])
+
+    async def _probe_all(self, urls: list[str]) -> Probe:
+        """OK while at least one instance answers; names the instances that do not."""
+        if len(urls) == 1:
+            return await self._probe(urls[0])
+        probes = await asyncio.gather(*(self._probe(url) for url in urls))
+        down = [f"instance {i + 1}: {probe.detail}" for i, probe in enumerate(probes) if not probe.ok]
+        return Probe(
+            any(probe.ok for probe in probes), max(probe.latency_ms for probe in probes),
+            "; ".join(down) or None,
+        )
 
     async def _probe(self, url: str) -> Probe:
         started = time.perf_counter()

@@ -21,17 +21,18 @@ from typing import Any, Callable, Optional
 
 import httpx
 
-from bot.config import Settings
+from bot.config import Settings, split_urls
 from bot.emergency import looks_like_emergency
 from bot.handoff import messages as texts
 from bot.handoff.contact import find_contact
 from bot.handoff.hours import StaffHours
 from bot.handoff.inbox import Case, Inbox, Message, utcnow
 from bot.opening_hours import to_local
+from bot.privacy.pii import mask_pii
 
 logger = logging.getLogger(__name__)
 
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # and lone surrogates
 LONG_POLL_SECONDS = 25.0
 #: a poll for a session without an active case returns after at most this long
 NO_CASE_WAIT_SECONDS = 3.0
@@ -46,19 +47,27 @@ class RasaControl:
     """Rasa's HTTP API (token-protected, localhost): pause/resume and running one action."""
 
     def __init__(self, rasa_url: str, token: str, timeout: float = 20.0) -> None:
-        self._url = rasa_url.rstrip("/")
+        #: several Rasa instances (comma-separated) share one tracker store: any of them will do
+        self._urls = split_urls(rasa_url) or [rasa_url.rstrip("/")]
         self._token = token
         self._client = httpx.AsyncClient(timeout=timeout)
+
+    async def _post(self, path: str, json: Any) -> httpx.Response:
+        """POST to the first Rasa instance that accepts the connection."""
+        for index, url in enumerate(self._urls):
+            try:
+                return await self._client.post(f"{url}{path}", params={"token": self._token}, json=json)
+            except (httpx.ConnectError, httpx.ConnectTimeout):
+                if index + 1 == len(self._urls):
+                    raise
+        raise httpx.ConnectError("no Rasa instance configured")
 
     async def close(self) -> None:
         await self._client.aclose()
 
     async def append_event(self, session_id: str, event: Any) -> bool:
         try:
-            response = await self._client.post(
-                f"{self._url}/conversations/{session_id}/tracker/events",
-                params={"token": self._token}, json=event,
-            )
+            response = await self._post(f"/conversations/{session_id}/tracker/events", event)
         except httpx.HTTPError as exc:
             logger.warning("rasa_event_failed", extra={"reason": type(exc).__name__})
             return False
@@ -73,10 +82,7 @@ class RasaControl:
     async def execute(self, session_id: str, action: str) -> Optional[list[dict[str, Any]]]:
         """Run one action in the conversation and return its messages (None on failure)."""
         try:
-            response = await self._client.post(
-                f"{self._url}/conversations/{session_id}/execute",
-                params={"token": self._token}, json={"name": action},
-            )
+            response = await self._post(f"/conversations/{session_id}/execute", {"name": action})
         except httpx.HTTPError:
             return None
         if response.status_code != 200:
@@ -160,8 +166,8 @@ class HandoffService:
             written = clean_text(payload or "")
         if not written:
             return [{"id": texts.new_id(), "text": "Ihre Nachricht war leer."}]
-        # stored (committed) before anything is acknowledged
-        await self._call(self.inbox.add_citizen_message, case.id, written)
+        # stored (committed, personal data masked: docs/privacy-security.md) before anything is acknowledged
+        await self._call(self.inbox.add_citizen_message, case.id, mask_pii(written))
         self.notifier.notify(f"staff:{case.id}")
         reply: list[dict[str, Any]] = []
         if looks_like_emergency(written):
@@ -212,7 +218,9 @@ class HandoffService:
         if found is None:
             return [{"id": texts.new_id(), "text": texts.callback_retry_text(), "buttons": cancel_button}]
         kind, value = found
-        stored = await self._call(self.inbox.complete_callback, pending.id, value, kind, written)
+        # the contact the citizen consented to give stays readable; other personal data is masked
+        message = mask_pii(written.replace(value, "\x00")).replace("\x00", value)
+        stored = await self._call(self.inbox.complete_callback, pending.id, value, kind, message)
         due = stored.due_date if stored else pending.due_date
         today = to_local().date()
         return [{"id": texts.new_id(), "text": texts.callback_stored_text(due, kind, today)}]
