@@ -1,6 +1,7 @@
 """Shared fixtures. ``live_stack`` runs the real bot: trained model, action server, Rasa, gateway."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterator
 
@@ -19,3 +20,18 @@ def live_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStack]:
     stack = start_stack(tmp_path_factory.mktemp("stack"))
     yield stack
     stop_stack(stack)
+
+
+@pytest.fixture(scope="session")
+def infra() -> Iterator["object"]:
+    """Real PostgreSQL and Redis on loopback (installed by ``scripts/setup.sh --test``); required in CI."""
+    from bot.local_infra import InfraUnavailable, start_infra
+
+    try:
+        services = start_infra()
+    except InfraUnavailable as exc:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"PostgreSQL/Redis not available and not installable here: {exc}")
+    yield services
+    services.stop()

@@ -23,14 +23,17 @@ from bot.handoff.models import CallbackRow, CaseRow
 DAY = 24 * 3600
 
 
-def _rasa_tracker_db(path: Path) -> None:
-    """Two conversations written by Rasa's real SQLTrackerStore: one 40 days old, one from today."""
+def _rasa_tracker_db(path: Path, **store: object) -> None:
+    """Two conversations written by Rasa's real SQLTrackerStore: one 40 days old, one from today.
+
+    ``store`` overrides the SQLite file with another dialect's connection (PostgreSQL).
+    """
     from rasa.core.tracker_store import SQLTrackerStore
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.events import ActionExecuted, UserUttered
     from rasa.shared.core.trackers import DialogueStateTracker
 
-    store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(path))
+    store = SQLTrackerStore(Domain.empty(), **(store or {"dialect": "sqlite", "db": str(path)}))
     now = time.time()
     for sender, age_days in (("old-session-1234", 40), ("new-session-1234", 0)):
         events = [ActionExecuted("action_listen", timestamp=now - age_days * DAY - 2),
@@ -39,8 +42,8 @@ def _rasa_tracker_db(path: Path) -> None:
     store.engine.dispose()
 
 
-def _our_db(path: Path) -> None:
-    engine = make_engine(f"sqlite:///{path}")
+def _our_db(path: Path, url: str = "") -> None:
+    engine = make_engine(url or f"sqlite:///{path}")
     create_schema(engine)
     sessions = make_session_factory(engine)
     inbox = SqlInbox(sessions)
@@ -106,3 +109,33 @@ def test_days_below_one_are_refused(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "bot.retention", "purge", "--days", "0"], cwd=PROJECT_ROOT,
                           env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "at least 1" in done.stderr
+
+
+def test_purge_on_postgresql(infra, tmp_path: Path) -> None:
+    """The same purge on real PostgreSQL: Rasa's tracker store and our data (issue 7 asks for both)."""
+    from sqlalchemy import create_engine, text
+
+    from bot.local_infra import PG_PASSWORD, PG_USER, TRACKER_DB
+
+    _rasa_tracker_db(tmp_path, dialect="postgresql", host="127.0.0.1", port=infra.pg_port, db=TRACKER_DB,
+                     username=PG_USER, password=PG_PASSWORD)
+    _our_db(tmp_path, infra.database_url)
+    env = {**os.environ, "SCHAENGEL_VAR_DIR": str(tmp_path), "SCHAENGEL_DATABASE_URL": infra.database_url,
+           "SCHAENGEL_TRACKER_DB_URL": infra.tracker_url, "SCHAENGEL_RETENTION_DAYS": "30"}
+    done = subprocess.run([sys.executable, "-m", "bot.retention", "purge"], cwd=PROJECT_ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    deleted = json.loads(done.stdout.strip().splitlines()[-1])["deleted"]
+    assert deleted["tracker_events"] >= 2 and deleted["feedback"] == 1 and deleted["handoff"] == 2
+
+    def values(url: str, sql: str) -> set:
+        engine = create_engine(url)
+        try:
+            with engine.connect() as connection:
+                return {row[0] for row in connection.execute(text(sql))}
+        finally:
+            engine.dispose()
+
+    assert values(infra.tracker_url, "SELECT sender_id FROM events") == {"new-session-1234"}
+    assert values(infra.database_url, "SELECT message_id FROM feedback") == {"msg-new"}
+    assert values(infra.database_url, "SELECT session_id FROM handoff_callback") == {"session-cb-open"}

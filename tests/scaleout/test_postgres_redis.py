@@ -25,20 +25,6 @@ TECHNICAL_ERROR = "aus technischen Gründen"
 
 
 @pytest.fixture(scope="module")
-def infra() -> Iterator["object"]:
-    from bot.local_infra import InfraUnavailable, start_infra
-
-    try:
-        services = start_infra()
-    except InfraUnavailable as exc:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"PostgreSQL/Redis not available and not installable here: {exc}")
-    yield services
-    services.stop()
-
-
-@pytest.fixture(scope="module")
 def stack(infra, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStack]:
     running = start_stack(tmp_path_factory.mktemp("scaleout"), infra.scale_out_env(2), rasa_instances=2)
     yield running
