@@ -13,8 +13,10 @@ from playwright.sync_api import Browser, sync_playwright
 from .support import AXE_JS, CHROMIUM, CHROMIUM_ARGS, DESKTOP, RECORD_CSP, Site
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    # Module scope on purpose: Playwright's sync API keeps an asyncio loop running in the main
+    # thread while it is started, which breaks asyncio.run() in any test collected after it.
     if not Path(CHROMIUM).is_file():
         pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package (scripts/setup.sh)")
     if not AXE_JS.is_file():
