@@ -102,12 +102,8 @@ class ActionHandoffAccept(Action):
                 info = await asyncio.to_thread(inbox.queue_info, case.id, settings.handoff_default_wait_minutes)
             except Exception:  # inbox unreachable: say so honestly instead of going silent
                 logger.exception("handoff_open_failed")
-                dispatcher.utter_message(
-                    text=("Entschuldigung, die Weiterleitung an eine Mitarbeiterin oder einen Mitarbeiter klappt "
-                          f"gerade aus technischen Gründen nicht. {texts.alternatives_sentence(settings)}"),
-                    json_message=texts.card(settings, "unavailable", staff_available=False),
-                )
-                return [SlotSet("handoff_offer", None)]
+                return _inbox_failed(dispatcher, settings, "die Weiterleitung an eine Mitarbeiterin oder einen "
+                                                           "Mitarbeiter klappt gerade aus technischen Gründen nicht.")
             position = info.position if info else None
             wait = info.wait_minutes if info else None
             extra = {"case_id": case.id, "position": position, "wait_minutes": wait}
@@ -124,12 +120,8 @@ class ActionHandoffAccept(Action):
                                     transcript, due)
         except Exception:
             logger.exception("handoff_callback_failed")
-            dispatcher.utter_message(
-                text=("Entschuldigung, ich kann Ihre Bitte gerade aus technischen Gründen nicht speichern. "
-                      f"{texts.alternatives_sentence(settings)}"),
-                json_message=texts.card(settings, "unavailable", staff_available=False),
-            )
-            return [SlotSet("handoff_offer", None)]
+            return _inbox_failed(dispatcher, settings, "ich kann Ihre Bitte gerade aus technischen Gründen nicht "
+                                                       "speichern.")
         dispatcher.utter_message(
             text=("Danke für Ihre Einwilligung. Bitte schreiben Sie mir jetzt Ihre Telefonnummer oder "
                   "E-Mail-Adresse und in ein, zwei Sätzen Ihr Anliegen. Diese Nachricht speichere ich nur für "
@@ -151,3 +143,12 @@ class ActionHandoffDeclined(Action):
             text=f"In Ordnung.{stored} Fragen Sie mich gern weiter. {texts.alternatives_sentence(settings)}",
         )
         return [SlotSet("handoff_offer", None)]
+
+
+def _inbox_failed(dispatcher: CollectingDispatcher, settings: Any, what_failed: str) -> list[dict]:
+    """The inbox could not be reached: apologise, name the other ways to reach the city, close the offer."""
+    dispatcher.utter_message(
+        text=f"Entschuldigung, {what_failed} {texts.alternatives_sentence(settings)}",
+        json_message=texts.card(settings, "unavailable", staff_available=False),
+    )
+    return [SlotSet("handoff_offer", None)]
