@@ -61,8 +61,10 @@ def purge_tracker_events(tracker_url: str, before: dt.datetime) -> int:
         engine.dispose()
 
 
-def purge_our_data(settings: Settings, before: dt.datetime) -> tuple[int, int]:
-    """Handoff cases/callbacks (the configured inbox's own purge) and feedback older than ``before``."""
+def purge_our_data(settings: Settings, before: dt.datetime, handoff_before: Optional[dt.datetime] = None
+                   ) -> tuple[int, int]:
+    """Handoff cases/callbacks (the configured inbox's own purge, older than ``handoff_before``, default
+    ``before``) and feedback older than ``before``."""
     from bot.db import create_schema, make_engine, make_session_factory
     from bot.feedback import Feedback
     from bot.handoff import make_inbox
@@ -73,7 +75,7 @@ def purge_our_data(settings: Settings, before: dt.datetime) -> tuple[int, int]:
         create_schema(engine)
         sessions = make_session_factory(engine)
         inbox_purge = getattr(make_inbox(settings, sessions), "purge", None)
-        handoff = inbox_purge(before) if inbox_purge is not None else 0
+        handoff = inbox_purge(handoff_before or before) if inbox_purge is not None else 0
         with sessions.begin() as session:
             feedback = session.execute(
                 delete(Feedback).where(Feedback.created_at < before).execution_options(synchronize_session=False)
@@ -85,15 +87,21 @@ def purge_our_data(settings: Settings, before: dt.datetime) -> tuple[int, int]:
 
 def purge(days: Optional[int] = None, settings: Optional[Settings] = None,
           now: Optional[dt.datetime] = None) -> PurgeResult:
-    """Delete conversations, handoff cases and feedback older than ``days`` (default: settings)."""
+    """Delete conversations, handoff cases and feedback older than ``days``.
+
+    Without ``days``: ``SCHAENGEL_RETENTION_DAYS``, and ``SCHAENGEL_HANDOFF_RETENTION_DAYS`` for handoff
+    cases and callback requests. An explicit ``days`` (``--days``) applies to everything.
+    """
     settings = settings or load_settings()
+    handoff_days = settings.handoff_retention_days if days is None else days
     days = settings.retention_days if days is None else days
-    if days < 1:
+    if min(days, handoff_days) < 1:
         raise ValueError("days must be at least 1")
-    before = (now or dt.datetime.now(dt.timezone.utc)) - dt.timedelta(days=days)
+    now = now or dt.datetime.now(dt.timezone.utc)
+    before = now - dt.timedelta(days=days)
     result = PurgeResult()
     result.tracker_events = purge_tracker_events(settings.tracker_db_url, before)
-    result.handoff, result.feedback = purge_our_data(settings, before)
+    result.handoff, result.feedback = purge_our_data(settings, before, now - dt.timedelta(days=handoff_days))
     logger.info("retention_purge", extra={"days": days, **asdict(result)})
     return result
 

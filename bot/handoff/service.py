@@ -310,22 +310,11 @@ class HandoffService:
         for case in await self._call(self.inbox.cases_to_resume):
             await self._resume(case)
 
-    async def purge_old(self) -> None:
-        purge = getattr(self.inbox, "purge", None)
-        if purge is not None:
-            limit = utcnow() - dt.timedelta(days=self.settings.handoff_retention_days)
-            deleted = await self._call(purge, limit)
-            if deleted:
-                logger.info("handoff_purged", extra={"deleted": deleted})
-
     def start(self) -> None:
         async def loop() -> None:
-            rounds = 0
+            # deleting old cases is bot.retention's job (the gateway runs it daily), not this loop's
             while True:
                 try:
-                    if rounds % 1800 == 0:  # at start and about once an hour
-                        await self.purge_old()
-                    rounds += 1
                     await self.expire_due()
                     await self._resume_pending()
                 except Exception:  # keep the loop alive; the next round retries

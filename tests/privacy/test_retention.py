@@ -139,3 +139,24 @@ def test_purge_on_postgresql(infra, tmp_path: Path) -> None:
     assert values(infra.tracker_url, "SELECT sender_id FROM events") == {"new-session-1234"}
     assert values(infra.database_url, "SELECT message_id FROM feedback") == {"msg-new"}
     assert values(infra.database_url, "SELECT session_id FROM handoff_callback") == {"session-cb-open"}
+
+
+def test_handoff_has_its_own_retention_in_the_same_purge(tmp_path: Path) -> None:
+    """SCHAENGEL_HANDOFF_RETENTION_DAYS is honoured by the one purge; --days overrides both."""
+    tracker, ours = tmp_path / "rasa_tracker.db", tmp_path / "schaengel.db"
+    _rasa_tracker_db(tracker)
+    _our_db(ours)
+    env = {**os.environ, "SCHAENGEL_VAR_DIR": str(tmp_path), "SCHAENGEL_TRACKER_DB": str(tracker),
+           "SCHAENGEL_DATABASE_URL": f"sqlite:///{ours}", "SCHAENGEL_RETENTION_DAYS": "30",
+           "SCHAENGEL_HANDOFF_RETENTION_DAYS": "60"}
+    env.pop("SCHAENGEL_TRACKER_DB_URL", None)
+
+    def purge(*extra: str) -> dict:
+        done = subprocess.run([sys.executable, "-m", "bot.retention", "purge", *extra], cwd=PROJECT_ROOT, env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout.strip().splitlines()[-1])["deleted"]
+
+    first = purge()  # 40-day-old feedback and events go, 40-day-old handoff data stays (60 days)
+    assert first["feedback"] == 1 and first["tracker_events"] >= 2 and first["handoff"] == 0
+    assert purge("--days", "30")["handoff"] == 2
