@@ -14,6 +14,8 @@ actions; Rasa's parse endpoint gives the recognised intent. Scored:
 """
 from __future__ import annotations
 
+import json
+import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
@@ -194,3 +196,18 @@ def markdown(metrics: Metrics, command: str) -> str:
     weakest = sorted(metrics.per_intent_f1.items(), key=lambda kv: kv[1])[:5]
     lines += ["", "Weakest intents (F1): " + ", ".join(f"{k} {v:.2f}" for k, v in weakest)]
     return "\n".join(lines) + "\n"
+
+
+def evaluate_stack(stack: Any, heldout: Path, results_dir: Path, catalogue: Catalogue) -> Metrics:
+    """Run the held-out set against a running stack (``bot.local_stack.LiveStack``), score it and
+    write ``nlu-eval.json`` (metrics and failures) and ``nlu-records.json`` (every answer) to ``results_dir``."""
+    records = run(load_heldout(heldout), stack.parse, lambda s, t: stack.chat(s, text=t), lambda: uuid.uuid4().hex)
+    metrics = score(records, catalogue)
+    results_dir.mkdir(parents=True, exist_ok=True)
+    (results_dir / "nlu-eval.json").write_text(json.dumps(metrics.as_dict(), ensure_ascii=False, indent=2),
+                                               encoding="utf-8")
+    (results_dir / "nlu-records.json").write_text(json.dumps(
+        [{"text": r.utterance.text, "intent": r.utterance.intent, "predicted": r.predicted_intent,
+          "top_intent": r.top_intent, "top_confidence": r.top_confidence, "cards": r.card_types} for r in records],
+        ensure_ascii=False, indent=1), encoding="utf-8")
+    return metrics
