@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/evaluate_nlu.py            # start a stack, evaluate, write the section
     .venv/bin/python scripts/evaluate_nlu.py --no-write # only print
+    .venv/bin/python scripts/evaluate_nlu.py --set tests/nlu/dev.yml --no-write   # the tuning set
 
 Starts its own stack (trained model from the cache) on free ports. Exit code 1 if
 a CI threshold is missed. Full results: results/nlu-eval.json.
@@ -30,12 +31,16 @@ HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-write", action="store_true", help="do not touch docs/benchmarks.md")
+    parser.add_argument("--set", type=Path, default=HELDOUT, help="evaluation set (default: the held-out set)")
     args = parser.parse_args()
+    if args.set.resolve() != HELDOUT and not args.no_write:
+        parser.error("only the held-out set is written to docs/benchmarks.md; add --no-write")
     with tempfile.TemporaryDirectory() as tmp:
         stack = start_stack(Path(tmp))
         try:
             started = time.monotonic()
-            metrics = evaluate_stack(stack, HELDOUT, ROOT / "results", load_catalogue())
+            results = ROOT / "results" if args.set.resolve() == HELDOUT else ROOT / "results" / args.set.stem
+            metrics = evaluate_stack(stack, args.set, results, load_catalogue())
             elapsed = time.monotonic() - started
         finally:
             stop_stack(stack)

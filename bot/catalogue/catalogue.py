@@ -99,9 +99,9 @@ class Catalogue:
         return self._office_index.search(" ".join(kept), limit)
 
     @staticmethod
-    def is_ambiguous(hits: Sequence[SearchHit[Service]], margin: float = 0.1) -> bool:
+    def is_ambiguous(hits: Sequence[SearchHit[Service]]) -> bool:
         """True when the dialogue should ask which of the top hits is meant."""
-        return is_ambiguous(hits, margin)
+        return is_ambiguous(hits)
 
     # -- opening hours ---------------------------------------------------------
     def _office(self, office: OfficeRef) -> Office:

@@ -29,8 +29,11 @@ T = TypeVar("T")
 
 #: match qualities (multiplied with the field weight)
 EXACT, PART_OF_DOC_WORD, QUERY_PART, FUZZY_1, FUZZY_2, PREFIX = 1.0, 0.7, 0.9, 0.8, 0.65, 0.55
-#: weight of a query word that matches nothing in the index
-UNKNOWN_WEIGHT = 1.0
+#: weight of a query word that matches nothing in the index. Below an indexed word's weight
+#: (IDF ≥ 1.1 here) but not zero: the story around a request ("meiner läuft im Juni ab, wir
+#: fliegen in vier Wochen …") must not drown the one word that names the service, yet a
+#: message that is mostly about something else still scores low.
+UNKNOWN_WEIGHT = 0.35
 #: how many best candidates get the (more expensive) focus computation
 FOCUS_CANDIDATES = 50
 MIN_PIECE = 3
@@ -219,7 +222,9 @@ class SearchIndex(Generic[T]):
                         result.append(_QueryTerm(word, weight / len(parts), [(part, QUERY_PART)]))
                     continue
                 alternatives = self._fuzzy(term) or self._prefix(term)
-            weight = max((self._idf[t] for t, _ in alternatives), default=UNKNOWN_WEIGHT)
+            # a guessed word (typo or prefix match) counts as much as the guess is sure: a rare
+            # catalogue word one edit away ("tasche" → "tische") must not outweigh a real match
+            weight = max((self._idf[t] * quality for t, quality in alternatives), default=UNKNOWN_WEIGHT)
             result.append(_QueryTerm(word, weight, alternatives))
         return result
 
@@ -264,6 +269,23 @@ class SearchIndex(Generic[T]):
         return hits[:limit]
 
 
-def is_ambiguous(hits: Sequence[SearchHit], margin: float = 0.1, floor: float = 0.3) -> bool:
+#: the best hit is taken only when the runner-up scores below this share of it. Relative, because
+#: scores shrink with the length of a message: "Personalausweis" vs. its loss and temporary
+#: variants is as clear in a long story as in a two-word question.
+AMBIGUITY_RATIO = 0.9
+#: a runner-up below this score is no competitor
+AMBIGUITY_FLOOR = 0.15
+
+
+def close_hits(hits: Sequence[SearchHit[T]], ratio: float = AMBIGUITY_RATIO,
+               floor: float = AMBIGUITY_FLOOR) -> list[SearchHit[T]]:
+    """The best hit and every hit that scores nearly as well (the candidates to ask about)."""
+    if not hits:
+        return []
+    best = hits[0].score
+    return [hits[0], *(h for h in hits[1:] if h.score >= floor and h.score >= ratio * best)]
+
+
+def is_ambiguous(hits: Sequence[SearchHit], ratio: float = AMBIGUITY_RATIO, floor: float = AMBIGUITY_FLOOR) -> bool:
     """True when the best two hits are too close to pick one (the dialogue should ask)."""
-    return len(hits) >= 2 and hits[1].score >= floor and hits[0].score - hits[1].score < margin
+    return len(close_hits(hits, ratio, floor)) >= 2

@@ -26,6 +26,8 @@ STOPWORDS = frozenset(
     so soll sollte tag uns unser unsere vom von vor war was weil welche wenn wer werde werden wie wieder
     will wir wird wo wollen womit worden wurde zu zum zur ueber um unter und sowie bzw ggf usw etc
     wann warum welcher welches wieso weshalb
+    ins aufs wohin woher dahin sowas jemand jemandem jemanden nix nichts mal eben gerade schon trotzdem
+    also nun halt denn eigentlich vielleicht irgendwo irgendwie irgendwas ne nen n
     """.split()
 )
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from bot.catalogue import Catalogue, SearchHit, Service
+from bot.catalogue.search import close_hits
 from bot.catalogue.text import words
 from bot.contract import clarify_card, fallback_card, service_card, why
 from bot.dialogue.reply import Reply, button
@@ -37,11 +38,14 @@ _QUESTION_WORDS = frozenset(
     benoetige dauert dauer lange bearbeitungszeit bearbeitung fertig schnell wochen online internet digital
     termin zustaendig amt behoerde stelle stell stellen beantrage beantragen antrag bekomme bekommen kriege
     kriegt neues neuen neue neuer neu koblenz stadt frage info infos erledigen machen mache tun geht gilt
-    normalerweise ungefaehr heute morgen alles gerade persoenlich vorbeikommen post
+    normalerweise ungefaehr heute morgen alles gerade persoenlich vorbeikommen post per
+    bekommst bekommt kriege krieg kriegst kriegt holen hole holt abholen moeglich mach macht machst
     """.split()
 )
-#: "Elterngeldantrag" → "elterngeld": the application suffix says nothing about which service
-_APPLICATION_SUFFIXES = ("antrags", "antrag", "antraege")
+#: "Elterngeldantrag" → "elterngeld", "Sperrmülltermin" → "sperrmüll": an aspect at the end of a
+#: compound says what is asked, not which service
+_ASPECT_SUFFIXES = ("antrags", "antrag", "antraege", "termine", "termin", "gebuehren", "gebuehr", "kosten",
+                    "unterlagen", "formulare", "formular")
 
 CLEAR_SCORE = 0.25  # a hit at least this good that clearly leads (see is_ambiguous) is taken
 CLARIFY_MAX = 4
@@ -64,7 +68,7 @@ def content_words(text: str) -> list[str]:
     for word in words(text):
         if word in _QUESTION_WORDS:
             continue
-        for suffix in _APPLICATION_SUFFIXES:
+        for suffix in _ASPECT_SUFFIXES:
             if word.endswith(suffix) and len(word) > len(suffix) + 3:
                 word = word[: -len(suffix)]
                 break
@@ -80,8 +84,8 @@ def resolve_service(
     query = " ".join(content_words(text))
     hits: Sequence[SearchHit[Service]] = catalogue.search(query, limit=6) if query else []
     if hits and hits[0].score >= CLEAR_SCORE:
-        if catalogue.is_ambiguous(hits):
-            close = [h for h in hits if hits[0].score - h.score < 0.1][:CLARIFY_MAX]
+        close = close_hits(hits)[:CLARIFY_MAX]
+        if len(close) >= 2:
             return Resolution(candidates=tuple(h.service for h in close), matched=close[0].matched,
                               score=close[0].score)
         return Resolution(service=hits[0].service, matched=hits[0].matched, score=hits[0].score)

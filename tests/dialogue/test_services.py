@@ -25,6 +25,14 @@ def cards(reply) -> list[dict]:
         ("Welche Nachweise brauche ich für den Elterngeldantrag?", "elterngeld"),
         ("Wie melde ich mein neues Auto an?", "kfz-zulassung"),
         ("wo melde ich meine zweitwohnung ab", "wohnsitz-abmeldung"),
+        # a long story around the service name: unknown words must not drown it
+        ("Guten Morgen, unser Reisepass ist seit März abgelaufen und im Sommer geht es nach Kanada, "
+         "wie gehe ich da am besten vor?", "reisepass"),
+        # an aspect glued to the service name ("…termin", "…gebühr")
+        ("Wie bekomme ich einen Sperrmülltermin?", "sperrmuell"),
+        ("Passgebühr?", "reisepass"),
+        # "tasche" is one edit from "Tische" (street use); a typo guess must not beat "perso"
+        ("mir haben sie im zug die tasche mit dem perso geklaut", "personalausweis-verlust"),
     ],
 )
 def test_resolves_the_service_from_free_text(text: str, expected: str) -> None:

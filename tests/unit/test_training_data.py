@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,8 +33,9 @@ def test_test_story_texts_are_not_in_training_data() -> None:
                     assert _norm(step["user"]) not in training, (path.name, step["user"])
 
 
-def test_heldout_texts_are_not_in_training_data() -> None:
+@pytest.mark.parametrize("evaluation_set", ["heldout.yml", "dev.yml"])
+def test_evaluation_texts_are_not_in_training_data(evaluation_set: str) -> None:
     training = training_texts()
-    heldout = yaml.safe_load((ROOT / "tests" / "nlu" / "heldout.yml").read_text(encoding="utf-8"))
-    overlap = [u["text"] for u in heldout["utterances"] if _norm(u["text"]) in training]
+    document = yaml.safe_load((ROOT / "tests" / "nlu" / evaluation_set).read_text(encoding="utf-8"))
+    overlap = [u["text"] for u in document["utterances"] if _norm(u["text"]) in training]
     assert not overlap, overlap

@@ -1,0 +1,1 @@
+"""Schängel's own NLU pieces that run inside the Rasa pipeline."""
