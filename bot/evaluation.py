@@ -33,7 +33,7 @@ TARGETS = {"intent_macro_f1": 0.92, "service_top1": 0.90, "oos_rejection": 0.90,
 #: what CI enforces: slightly below the measured values (docs/benchmarks.md), or the target where it is
 #: met with room (out-of-scope rejection, the safety-critical wrong-confident rate). Intent macro-F1
 #: is still below its target; raise its guard towards TARGETS as the NLU improves.
-CI_THRESHOLDS = {"intent_macro_f1": 0.86, "service_top1": 0.88, "oos_rejection": 0.90, "wrong_confident_rate": 0.03}
+CI_THRESHOLDS = {"intent_macro_f1": 0.87, "service_top1": 0.88, "oos_rejection": 0.90, "wrong_confident_rate": 0.03}
 
 
 @dataclass(frozen=True)

@@ -14,35 +14,10 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.aspects import aspect_cue
-
-GENERIC_INTENT = "service_info"
-
-
-def refine(intent: Dict[str, Any], ranking: List[Dict[str, Any]], text: str) -> tuple[Dict[str, Any], List[Dict[str, Any]]]:
-    """The (intent, ranking) after the correction; unchanged unless ``service_info`` meets a cue."""
-    if intent.get(INTENT_NAME_KEY) != GENERIC_INTENT:
-        return intent, ranking
-    aspect = aspect_cue(text)
-    if aspect is None:
-        return intent, ranking
-    confidence = intent.get("confidence")
-    old = {r[INTENT_NAME_KEY]: r.get("confidence") for r in ranking}
-    swapped = []
-    for entry in ranking:
-        name = entry[INTENT_NAME_KEY]
-        if name == GENERIC_INTENT:
-            swapped.append({**entry, INTENT_NAME_KEY: aspect})
-        elif name == aspect:
-            swapped.append({**entry, INTENT_NAME_KEY: GENERIC_INTENT})
-        else:
-            swapped.append(entry)
-    if aspect not in old:  # ranking cut off below the aspect: keep the generic intent listed second
-        swapped.insert(1, {INTENT_NAME_KEY: GENERIC_INTENT, "confidence": 0.0})
-    return {INTENT_NAME_KEY: aspect, "confidence": confidence}, swapped
+from bot.nlu.aspects import refine
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

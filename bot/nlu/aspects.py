@@ -3,13 +3,13 @@
 DIET learns the generic ``service_info`` intent from sentences that name many services, so
 a question like "Wie teuer ist ein Kinderreisepass?" can land there because of the service
 name, although "teuer" says plainly what is asked. These patterns name the aspect only
-when the wording leaves no doubt; :mod:`bot.nlu.aspect_refiner` uses them to correct
-``service_info`` and nothing else.
+when the wording leaves no doubt; :func:`refine` corrects ``service_info`` with them and
+touches nothing else (run inside Rasa by :mod:`bot.nlu.aspect_refiner`).
 """
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Any, Optional
 
 from bot.catalogue.text import fold
 
@@ -37,3 +37,29 @@ def aspect_cue(text: str) -> Optional[str]:
     """The aspect intent that ``text`` names beyond doubt, or ``None``."""
     folded = fold(text)
     return next((intent for intent, pattern in ASPECT_CUES if pattern.search(folded)), None)
+
+
+GENERIC_INTENT = "service_info"
+Ranking = list[dict[str, Any]]
+
+
+def refine(intent: dict[str, Any], ranking: Ranking, text: str) -> tuple[dict[str, Any], Ranking]:
+    """Rasa's (intent, intent_ranking) after the correction: unchanged unless ``service_info`` meets a
+    cue; then the aspect intent takes service_info's place and confidence, and the two swap places."""
+    if intent.get("name") != GENERIC_INTENT:
+        return intent, ranking
+    aspect = aspect_cue(text)
+    if aspect is None:
+        return intent, ranking
+    swapped = []
+    for entry in ranking:
+        name = entry["name"]
+        if name == GENERIC_INTENT:
+            swapped.append({**entry, "name": aspect})
+        elif name == aspect:
+            swapped.append({**entry, "name": GENERIC_INTENT})
+        else:
+            swapped.append(entry)
+    if aspect not in {entry["name"] for entry in ranking}:  # a cut-off ranking: keep service_info second
+        swapped.insert(1, {"name": GENERIC_INTENT, "confidence": 0.0})
+    return {"name": aspect, "confidence": intent.get("confidence")}, swapped

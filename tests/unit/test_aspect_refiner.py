@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.aspect_refiner import refine
-from bot.nlu.aspects import aspect_cue
+from bot.nlu.aspects import aspect_cue, refine
 
 
 @pytest.mark.parametrize(("text", "aspect"), [
