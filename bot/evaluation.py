@@ -180,7 +180,7 @@ def below(metrics: Metrics, thresholds: dict[str, float]) -> list[str]:
     return missed
 
 
-def markdown(metrics: Metrics, command: str) -> str:
+def markdown(metrics: Metrics, command: str, evaluated: str = "held-out utterances (`tests/nlu/heldout.yml`)") -> str:
     rows = [
         ("Intent macro-F1", metrics.intent_macro_f1, f"≥ {TARGETS['intent_macro_f1']}"),
         ("Intent accuracy", metrics.intent_accuracy, "—"),
@@ -190,7 +190,7 @@ def markdown(metrics: Metrics, command: str) -> str:
          f"≤ {TARGETS['wrong_confident_rate']}"),
         ("Emergency recall", metrics.emergency_recall, "1.0"),
     ]
-    lines = [f"Command: `{command}` — {metrics.count} held-out utterances (`tests/nlu/heldout.yml`).", "",
+    lines = [f"Command: `{command}` — {metrics.count} {evaluated}.", "",
              "| metric | value | target |", "|---|---|---|"]
     lines += [f"| {name} | {value:.3f} | {target} |" for name, value, target in rows]
     weakest = sorted(metrics.per_intent_f1.items(), key=lambda kv: kv[1])[:5]

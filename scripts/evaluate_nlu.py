@@ -11,6 +11,7 @@ a CI threshold is missed. Full results: results/nlu-eval.json.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -33,20 +34,24 @@ def main() -> int:
     parser.add_argument("--no-write", action="store_true", help="do not touch docs/benchmarks.md")
     parser.add_argument("--set", type=Path, default=HELDOUT, help="evaluation set (default: the held-out set)")
     args = parser.parse_args()
-    if args.set.resolve() != HELDOUT and not args.no_write:
+    is_heldout = args.set.resolve() == HELDOUT
+    shown_set = Path(os.path.relpath(args.set.resolve(), ROOT)).as_posix()
+    command = COMMAND if is_heldout else f"{COMMAND} --set {shown_set} --no-write"
+    evaluated = f"{'held-out' if is_heldout else 'development'} utterances (`{shown_set}`)"
+    results = ROOT / "results" if is_heldout else ROOT / "results" / args.set.stem
+    if not is_heldout and not args.no_write:
         parser.error("only the held-out set is written to docs/benchmarks.md; add --no-write")
     with tempfile.TemporaryDirectory() as tmp:
         stack = start_stack(Path(tmp))
         try:
             started = time.monotonic()
-            results = ROOT / "results" if args.set.resolve() == HELDOUT else ROOT / "results" / args.set.stem
             metrics = evaluate_stack(stack, args.set, results, load_catalogue())
             elapsed = time.monotonic() - started
         finally:
             stop_stack(stack)
-    section = "## NLU evaluation\n\n" + markdown(metrics, COMMAND) + (
+    section = "## NLU evaluation\n\n" + markdown(metrics, command, evaluated) + (
         f"\nEvaluated in {elapsed:.0f} s (parse + full reply per utterance, each a new conversation). "
-        f"Failures are listed in `results/nlu-eval.json`.\n"
+        f"Failures are listed in `{(results / 'nlu-eval.json').relative_to(ROOT)}`.\n"
     )
     print(section)
     if not args.no_write:

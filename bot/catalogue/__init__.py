@@ -19,12 +19,12 @@ from .catalogue import Catalogue, VocabularyEntry
 from .leika import LeikaCatalog, LeikaEntry, is_leika_key, load_leika
 from .loader import CatalogueData, CatalogueError, CatalogueMeta, Issue, read_catalogue_dir
 from .model import Address, Closure, Fee, FeeSchedule, Office, Service, Source
-from .search import SearchHit, is_ambiguous
+from .search import SearchHit, close_hits, is_ambiguous
 
 __all__ = [
     "Address", "Catalogue", "CatalogueData", "CatalogueError", "CatalogueMeta", "Closure", "Fee", "FeeSchedule",
     "Issue", "LeikaCatalog", "LeikaEntry", "Office", "SearchHit", "Service", "Source", "VocabularyEntry",
-    "is_ambiguous", "is_leika_key", "load_catalogue", "load_leika", "read_catalogue_dir", "vocabulary",
+    "close_hits", "is_ambiguous", "is_leika_key", "load_catalogue", "load_leika", "read_catalogue_dir", "vocabulary",
 ]
 
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from bot.catalogue import Catalogue, SearchHit, Service
-from bot.catalogue.search import close_hits
+from bot.catalogue import Catalogue, SearchHit, Service, close_hits
 from bot.catalogue.text import words
 from bot.contract import clarify_card, fallback_card, service_card, why
 from bot.dialogue.reply import Reply, button
@@ -38,8 +37,8 @@ _QUESTION_WORDS = frozenset(
     benoetige dauert dauer lange bearbeitungszeit bearbeitung fertig schnell wochen online internet digital
     termin zustaendig amt behoerde stelle stell stellen beantrage beantragen antrag bekomme bekommen kriege
     kriegt neues neuen neue neuer neu koblenz stadt frage info infos erledigen machen mache tun geht gilt
-    normalerweise ungefaehr heute morgen alles gerade persoenlich vorbeikommen post per
-    bekommst bekommt kriege krieg kriegst kriegt holen hole holt abholen moeglich mach macht machst
+    normalerweise ungefaehr heute morgen alles persoenlich vorbeikommen post per
+    bekommst bekommt krieg kriegst holen hole holt abholen moeglich mach macht machst
     """.split()
 )
 #: "Elterngeldantrag" → "elterngeld", "Sperrmülltermin" → "sperrmüll": an aspect at the end of a
@@ -47,7 +46,7 @@ _QUESTION_WORDS = frozenset(
 _ASPECT_SUFFIXES = ("antrags", "antrag", "antraege", "termine", "termin", "gebuehren", "gebuehr", "kosten",
                     "unterlagen", "formulare", "formular")
 
-CLEAR_SCORE = 0.25  # a hit at least this good that clearly leads (see is_ambiguous) is taken
+CLEAR_SCORE = 0.25  # a hit at least this good that clearly leads (see close_hits) is taken
 CLARIFY_MAX = 4
 
 

@@ -5,6 +5,9 @@ a question like "Wie teuer ist ein Kinderreisepass?" can land there because of t
 name, although "teuer" says plainly what is asked. These patterns name the aspect only
 when the wording leaves no doubt; :func:`refine` corrects ``service_info`` with them and
 touches nothing else (run inside Rasa by :mod:`bot.nlu.aspect_refiner`).
+
+``data/nlu/regex.yml`` has the broad aspect cues ("wo", "fertig", "Termin", …) that DIET weighs as
+features; these are the strict subset that may overrule it, so the two lists differ on purpose.
 """
 from __future__ import annotations
 
