@@ -17,6 +17,10 @@ OfficeRef = Union[Office, str]
 _HOURS_WORDS = frozenset(
     "offen geoeffnet oeffnungszeiten oeffnungszeit auf zu geschlossen heute morgen uebermorgen montag dienstag "
     "mittwoch donnerstag freitag samstag sonntag uhr wann jetzt noch gerade erreichbar".split())
+#: generic words that are part of office names ("Kfz-Stelle", "Amt für Jugend") but name no office:
+#: "Welches Amt ist für die Einbürgerung zuständig?" must not find the Jugendamt
+_GENERIC_OFFICE_WORDS = frozenset(
+    "amt aemter amts stelle stellen stellt behoerde behoerden buero bueros verwaltung stadtverwaltung".split())
 
 
 @dataclass(frozen=True)
@@ -94,8 +98,8 @@ class Catalogue:
         return self._index.search(text, limit)
 
     def search_offices(self, text: str, limit: int = 3) -> list[SearchHit[Office]]:
-        """Offices by name/synonym ("Wann hat das Standesamt offen?"); time words are ignored."""
-        kept = [w for w in words(text) if w not in _HOURS_WORDS]
+        """Offices by name/synonym ("Wann hat das Standesamt offen?"); time and generic words are ignored."""
+        kept = [w for w in words(text) if w not in _HOURS_WORDS and w not in _GENERIC_OFFICE_WORDS]
         return self._office_index.search(" ".join(kept), limit)
 
     @staticmethod

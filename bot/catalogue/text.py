@@ -28,6 +28,7 @@ STOPWORDS = frozenset(
     wann warum welcher welches wieso weshalb
     ins aufs wohin woher dahin sowas jemand jemandem jemanden nix nichts mal eben gerade schon trotzdem
     also nun halt denn eigentlich vielleicht irgendwo irgendwie irgendwas ne nen n
+    kein keine keinen keinem keiner keines
     """.split()
 )
 

@@ -82,6 +82,14 @@ def answer_opening_hours(
             "Für welches Amt möchten Sie die Öffnungszeiten wissen?",
             buttons=[button(o.name, "opening_hours", office_id=o.office_id) for o in choices],
         )
+    return office_reply(catalogue, office, matched, text, intent, confidence, now)
+
+
+def office_reply(
+    catalogue: Catalogue, office: Office, matched: list[str], text: str, intent: str, confidence: Optional[float],
+    now: Optional[dt.datetime] = None,
+) -> Reply:
+    """Where the office is and whether it is open (now, or on the day ``text`` names)."""
     now = to_local(now)
     status = catalogue.status(office, now)
     day = resolve_day(text, now.date(), catalogue.calendar)
@@ -90,6 +98,8 @@ def answer_opening_hours(
     else:
         sentence = status.sentence
     lines = [f"**{office.name}**: {sentence}"]
+    if office.address:
+        lines.append(f"Adresse: {office.address.text()}")
     if office.appointment_only or office.appointment_note:
         lines.append(office.appointment_note or "Bitte vereinbaren Sie vorher einen Termin.")
     if office.appointment_url:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from bot.catalogue import Catalogue, SearchHit, Service, close_hits
+from bot.catalogue import Catalogue, Office, SearchHit, Service, close_hits
 from bot.catalogue.text import words
 from bot.contract import clarify_card, fallback_card, service_card, why
+from bot.dialogue.hours import MIN_OFFICE_SCORE, office_reply
 from bot.dialogue.reply import Reply, button
 from bot.dialogue.scope import other_place
 
@@ -38,7 +39,7 @@ _QUESTION_WORDS = frozenset(
     termin zustaendig amt behoerde stelle stell stellen beantrage beantragen antrag bekomme bekommen kriege
     kriegt neues neuen neue neuer neu koblenz stadt frage info infos erledigen machen mache tun geht gilt
     normalerweise ungefaehr heute morgen alles persoenlich vorbeikommen post per
-    bekommst bekommt krieg kriegst holen hole holt abholen moeglich mach macht machst
+    bekomm bekommst bekommt krieg kriegst holen hole holt abholen moeglich mach macht machst
     """.split()
 )
 #: "Elterngeldantrag" → "elterngeld", "Sperrmülltermin" → "sperrmüll": an aspect at the end of a
@@ -112,6 +113,9 @@ def answer_service(
         resolution = Resolution(service=catalogue.service(context_id), from_context=True)
     else:
         resolution = resolve_service(catalogue, text, chosen_id, context_id)
+    office_hit = None if chosen_id else _office_named(catalogue, text, resolution, aspect)
+    if office_hit:
+        return office_reply(catalogue, office_hit[0], office_hit[1], text, intent, confidence)
     if resolution.candidates:
         return _clarify(resolution.candidates, aspect)
     service = resolution.service
@@ -122,6 +126,25 @@ def answer_service(
     reply.say(_ASPECT_TEXT[aspect](catalogue, service), buttons=_next_questions(aspect))
     reply.card(service_card(service, reasons, catalogue.offices_for(service)))
     return reply
+
+
+def _office_named(
+    catalogue: Catalogue, text: str, resolution: Resolution, aspect: str
+) -> Optional[tuple[Office, list[str]]]:
+    """The office a question is about when it names an office but no service ("Wo ist das Meldeamt?").
+
+    A service the citizen names wins ("Muss ich für den Fischereischein zum Ordnungsamt?" is
+    answered with who really handles it). A where-question naming an office is answered with the
+    office rather than a clarify question; other questions only when no service was found at all.
+    """
+    if aspect not in ("location", "info") or (resolution.service and not resolution.from_context):
+        return None
+    if aspect == "info" and resolution.candidates:
+        return None
+    hits = catalogue.search_offices(text)
+    if not hits or hits[0].score < MIN_OFFICE_SCORE:
+        return None
+    return hits[0].item, list(hits[0].matched)
 
 
 def _clarify(candidates: Sequence[Service], aspect: str) -> Reply:

@@ -114,3 +114,34 @@ def test_questions_about_other_municipalities_are_declined(text: str, declined: 
     reply = answer_service(CATALOGUE, "service_info", 0.9, text)
     types = [c["type"] for c in cards(reply)]
     assert (types == ["fallback"] and cards(reply)[0]["reason"] == "out_of_scope") is declined, types
+
+
+@pytest.mark.parametrize(
+    ("text", "office_id"),
+    [
+        ("Wo ist das Einwohnermeldeamt in Koblenz?", "buergeramt"),
+        ("In welchem Gebäude ist die Führerscheinstelle?", "fuehrerscheinstelle"),
+        ("wo sitzt die ausländerbehörde", "auslaenderbehoerde"),
+    ],
+)
+def test_where_question_about_an_office_gets_its_address_and_hours(text: str, office_id: str) -> None:
+    reply = answer_service(CATALOGUE, "service_location", 0.9, text)
+    (card,) = cards(reply)
+    validate_card(card)
+    assert card["type"] == "opening_hours" and card["office_id"] == office_id
+    assert "Adresse:" in reply.messages[0]["text"] and reply.slots["office_id"] == office_id
+
+
+@pytest.mark.parametrize(
+    ("text", "service_id"),
+    [
+        ("Wo ist das Bürgeramt für die Ummeldung?", "wohnsitz-ummeldung"),
+        # the citizen guesses an office; the answer says who really handles the service
+        ("Muss ich für den Fischereischein zum Ordnungsamt?", "fischereischein"),
+        ("Welches Amt ist für die Einbürgerung zuständig?", "einbuergerung"),  # "Amt" names no office
+        ("Wer stellt in Koblenz die Sterbeurkunde aus?", "sterbeurkunde"),  # "stellt" is not "Kfz-Stelle"
+    ],
+)
+def test_where_question_about_a_service_stays_a_service_answer(text: str, service_id: str) -> None:
+    (card,) = cards(answer_service(CATALOGUE, "service_location", 0.9, text))
+    assert card["type"] == "service" and card["service_id"] == service_id
