@@ -30,10 +30,10 @@ SERVICE_INTENTS = frozenset(
 )
 #: targets from issue 4
 TARGETS = {"intent_macro_f1": 0.92, "service_top1": 0.90, "oos_rejection": 0.90, "wrong_confident_rate": 0.03}
-#: what CI enforces: slightly below the measured values (docs/benchmarks.md), or the target where it is
-#: met with room (out-of-scope rejection, the safety-critical wrong-confident rate). Intent macro-F1
-#: is still below its target; raise its guard towards TARGETS as the NLU improves.
-CI_THRESHOLDS = {"intent_macro_f1": 0.87, "service_top1": 0.88, "oos_rejection": 0.90, "wrong_confident_rate": 0.03}
+#: what CI enforces: slightly below the measured values (docs/benchmarks.md). Training is deterministic,
+#: so an unchanged model scores exactly the same; the margin is for data edits, which moved held-out
+#: macro-F1 by about ±0.015 (docs/nlu.md). The guards sit at or above the targets where that margin allows.
+CI_THRESHOLDS = {"intent_macro_f1": 0.89, "service_top1": 0.90, "oos_rejection": 0.92, "wrong_confident_rate": 0.025}
 
 
 @dataclass(frozen=True)
