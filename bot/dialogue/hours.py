@@ -30,6 +30,14 @@ _NOT_PLACES = frozenset(
 COMMON_OFFICES = ("buergeramt", "kfz-zulassung", "standesamt", "auslaenderbehoerde")
 
 
+def named_office(catalogue: Catalogue, text: str) -> Optional[tuple[Office, list[str]]]:
+    """The office ``text`` names clearly enough, and the words that named it."""
+    hits = catalogue.search_offices(text)
+    if hits and hits[0].score >= MIN_OFFICE_SCORE:
+        return hits[0].item, list(hits[0].matched)
+    return None
+
+
 def resolve_office(
     catalogue: Catalogue, text: str, chosen_id: Optional[str], context_office_id: Optional[str],
     context_service_id: Optional[str],
@@ -37,9 +45,9 @@ def resolve_office(
     """The office meant, and what identified it (for ``why.matched``)."""
     if chosen_id and catalogue.office(chosen_id):
         return catalogue.office(chosen_id), [chosen_id]
-    hits = catalogue.search_offices(text)
-    if hits and hits[0].score >= MIN_OFFICE_SCORE:
-        return hits[0].item, list(hits[0].matched)
+    named = named_office(catalogue, text)
+    if named:
+        return named
     if context_office_id and catalogue.office(context_office_id):
         return catalogue.office(context_office_id), ["Gesprächskontext"]
     if context_service_id:

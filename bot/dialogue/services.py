@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 from bot.catalogue import Catalogue, Office, SearchHit, Service, close_hits
 from bot.catalogue.text import words
 from bot.contract import clarify_card, fallback_card, service_card, why
-from bot.dialogue.hours import MIN_OFFICE_SCORE, office_reply
+from bot.dialogue.hours import named_office, office_reply
 from bot.dialogue.reply import Reply, button
 from bot.dialogue.scope import other_place
 
@@ -141,10 +141,7 @@ def _office_named(
         return None
     if aspect == "info" and resolution.candidates:
         return None
-    hits = catalogue.search_offices(text)
-    if not hits or hits[0].score < MIN_OFFICE_SCORE:
-        return None
-    return hits[0].item, list(hits[0].matched)
+    return named_office(catalogue, text)
 
 
 def _clarify(candidates: Sequence[Service], aspect: str) -> Reply:
