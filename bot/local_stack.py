@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import secrets
 import signal
 import socket
@@ -24,8 +25,36 @@ from bot.config import PROJECT_ROOT
 STACK_START_TIMEOUT = 300
 
 
+_EPHEMERAL_RANGE_FILE = Path("/proc/sys/net/ipv4/ip_local_port_range")
+_PORT_FLOOR = 20000
+
+
+def _ephemeral_ports() -> range:
+    try:
+        low, high = (int(n) for n in _EPHEMERAL_RANGE_FILE.read_text().split())
+    except (OSError, ValueError):
+        low, high = 32768, 60999  # the Linux default
+    return range(low, high + 1)
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
+    """A free localhost port outside the kernel's ephemeral range.
+
+    A port the kernel hands out (bind to 0) is ephemeral: between choosing it and the server binding
+    it, any outgoing connection (Rasa calling the action server, health checks) may take it as its
+    source port, and the stack then fails with "address already in use". Ports below that range are
+    only ever used when a program binds them on purpose.
+    """
+    ephemeral = _ephemeral_ports()
+    candidates = [p for p in range(_PORT_FLOOR, 65536) if p not in ephemeral]
+    for port in random.sample(candidates, min(200, len(candidates))):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    with socket.socket() as sock:  # everything tried was taken: fall back to the kernel's choice
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
