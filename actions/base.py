@@ -56,12 +56,19 @@ class SafeAction(Action, ABC):
         except Exception:  # noqa: BLE001 - any failure must still answer the citizen
             logger.exception("action_failed", extra={"action": self.name()})
             reply = technical_error_reply()
-        for message in reply.messages:
-            if "custom" in message:
-                dispatcher.utter_message(json_message=message["custom"])
-            else:
-                dispatcher.utter_message(text=message.get("text"), buttons=message.get("buttons") or [])
-        return [SlotSet(name, value) for name, value in reply.slots.items()]
+        return send_reply(dispatcher, reply)
+
+
+def send_reply(dispatcher: CollectingDispatcher, reply: Reply) -> list[EventType]:
+    """Send a :class:`Reply`'s messages and return its slot updates as events."""
+    for message in reply.messages:
+        if "response" in message:
+            dispatcher.utter_message(response=message["response"])
+        elif "custom" in message:
+            dispatcher.utter_message(json_message=message["custom"])
+        else:
+            dispatcher.utter_message(text=message.get("text"), buttons=message.get("buttons") or [])
+    return [SlotSet(name, value) for name, value in reply.slots.items()]
 
 
 def technical_error_reply() -> Reply:

@@ -29,6 +29,17 @@ def _env_int(name: str, default: int) -> int:
         raise ValueError(f"{name} must be an integer, got {raw!r}") from exc
 
 
+def _secret(name: str) -> str:
+    """A secret from ``NAME`` or from the file named by ``NAME_FILE`` (Kubernetes/Docker secrets)."""
+    value = os.environ.get(name, "").strip()
+    if value:
+        return value
+    path = os.environ.get(f"{name}_FILE", "").strip()
+    if path:
+        return Path(path).read_text(encoding="utf-8").strip()
+    return ""
+
+
 def _var_dir() -> Path:
     return Path(_env("SCHAENGEL_VAR_DIR", str(PROJECT_ROOT / "var")))
 
@@ -56,7 +67,13 @@ class Settings:
     gateway_port: int = field(default_factory=lambda: _env_int("SCHAENGEL_GATEWAY_PORT", 8080))
     rasa_url: str = field(default_factory=lambda: _env("SCHAENGEL_RASA_URL", "http://127.0.0.1:5005"))
     rasa_port: int = field(default_factory=lambda: _env_int("SCHAENGEL_RASA_PORT", 5005))
-    rasa_token: str = field(default_factory=lambda: _env("SCHAENGEL_RASA_TOKEN", ""))
+    rasa_token: str = field(default_factory=lambda: _secret("SCHAENGEL_RASA_TOKEN"))
+    #: shared secret of the internal services: Rasa's REST channel and the action server's webhook
+    #: accept only requests carrying it (header ``X-Schaengel-Token``); random per start if unset
+    internal_token: str = field(default_factory=lambda: _secret("SCHAENGEL_INTERNAL_TOKEN"))
+    #: key for the session-bound values the gateway hands out (button payloads, message ids, events
+    #: token); several gateway instances need the same one; random per start if unset
+    gateway_secret: str = field(default_factory=lambda: _secret("SCHAENGEL_GATEWAY_SECRET"))
     action_url: str = field(
         default_factory=lambda: _env("SCHAENGEL_ACTION_URL", "http://127.0.0.1:5055")
     )
@@ -109,12 +126,18 @@ class Settings:
     )
     #: hours a staff login lasts (sliding: extended on each request)
     staff_session_hours: int = field(default_factory=lambda: _env_int("SCHAENGEL_STAFF_SESSION_HOURS", 8))
+    #: absolute lifetime of a staff login in hours, however active it is
+    staff_session_max_hours: int = field(default_factory=lambda: _env_int("SCHAENGEL_STAFF_SESSION_MAX_HOURS", 12))
     #: failed logins in a row before an account is locked, and for how many minutes
     staff_max_failed_logins: int = field(default_factory=lambda: _env_int("SCHAENGEL_STAFF_MAX_FAILED_LOGINS", 5))
     staff_lockout_minutes: int = field(default_factory=lambda: _env_int("SCHAENGEL_STAFF_LOCKOUT_MINUTES", 15))
     #: the OZG/LeiKa catalogue CSV (read-only shared data; see docs/catalogue.md)
     leika_csv: Path = field(
         default_factory=lambda: Path(_env("SCHAENGEL_LEIKA_CSV", str(DEFAULT_LEIKA_CSV)))
+    )
+    #: who handles services the catalogue lacks, and citizen words for them (bot.catalogue.reference)
+    reference_dir: Path = field(
+        default_factory=lambda: Path(_env("SCHAENGEL_REFERENCE_DIR", str(PROJECT_ROOT / "data" / "reference")))
     )
     # -- privacy and security (docs/privacy-security.md) ----------------------
     #: days after which conversations (tracker events), handoff cases and feedback are deleted

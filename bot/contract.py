@@ -24,6 +24,8 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
 FALLBACK_REASONS = frozenset(
     {"low_confidence", "out_of_scope", "no_service_found", "personal_case", "technical_error", "invalid_input"}
 )
+#: where a service card's facts come from: the city's own catalogue, or only the national reference
+COVERAGES = frozenset({"catalogue", "reference"})
 HANDOFF_STATES = frozenset({"offered", "queued", "connected", "closed", "unavailable"})
 
 #: numbers every emergency card carries, in this order
@@ -31,6 +33,27 @@ EMERGENCY_NUMBERS: tuple[dict[str, str], ...] = (
     {"label": "Feuerwehr und Rettungsdienst", "number": "112"},
     {"label": "Polizei", "number": "110"},
 )
+
+#: help lines an emergency card adds after 112/110, per kind of emergency (bot.emergency.KINDS);
+#: all free of charge and answered day and night
+HELP_LINES: dict[str, tuple[dict[str, str], ...]] = {
+    "suicide": (
+        {"label": "Telefonseelsorge", "number": "0800 111 0 111",
+         "note": "kostenlos, anonym, rund um die Uhr"},
+        {"label": "Telefonseelsorge", "number": "0800 111 0 222",
+         "note": "kostenlos, anonym, rund um die Uhr"},
+    ),
+    "domestic_violence": (
+        {"label": "Hilfetelefon Gewalt gegen Frauen", "number": "116 016",
+         "note": "kostenlos, anonym, rund um die Uhr, in vielen Sprachen"},
+        {"label": "Hilfetelefon Gewalt an Männern", "number": "0800 123 99 00",
+         "note": "kostenlos und anonym"},
+    ),
+    "child": (
+        {"label": "Kinder- und Jugendtelefon (Nummer gegen Kummer)", "number": "116 111",
+         "note": "kostenlos und anonym"},
+    ),
+}
 
 
 class ContractError(ValueError):
@@ -51,6 +74,16 @@ def validate_card(card: Mapping[str, Any]) -> None:
             raise ContractError(f"service card has malformed leika {leika!r}")
         if not (card.get("info_url") or card.get("online_url")):
             raise ContractError("service card needs info_url or online_url")
+        if card.get("coverage", "catalogue") not in COVERAGES:
+            raise ContractError(f"unknown service coverage {card.get('coverage')!r}")
+        if card.get("coverage") == "reference":
+            if card.get("fees") or card.get("documents"):
+                raise ContractError("a reference card states no fees or documents")
+            if not str(card["service_id"]).startswith("leika:"):
+                raise ContractError("a reference card's service_id is leika:<key>")
+            responsible = card.get("responsible")
+            if responsible is not None and not {"name", "kind", "url"} <= set(responsible):
+                raise ContractError("responsible needs name, kind and url")
         _check_source(card["source"])
         _check_why(card["why"])
     elif card_type == "clarify":
@@ -91,6 +124,14 @@ def _check_why(why: Any) -> None:
         raise ContractError("why needs intent, confidence and matched")
 
 
+def card_kind(card: Mapping[str, Any]) -> Optional[str]:
+    """The kind of answer a card is, for feedback and staff views: its type, and ``service_reference``
+    for a reference answer (a service the city catalogue does not hold)."""
+    if card.get("type") == "service" and card.get("coverage") == "reference":
+        return "service_reference"
+    return card.get("type")
+
+
 def why(intent: Optional[str], confidence: Optional[float], matched: Any) -> CardDict:
     """What the bot understood and how sure it was (for "Warum diese Antwort?")."""
     return {
@@ -100,8 +141,13 @@ def why(intent: Optional[str], confidence: Optional[float], matched: Any) -> Car
     }
 
 
-def emergency_card() -> CardDict:
-    return {"type": "emergency", "numbers": [dict(entry) for entry in EMERGENCY_NUMBERS]}
+def emergency_card(kinds: Iterable[str] = ()) -> CardDict:
+    """112/110 always; ``help_lines`` for the kinds that have one (suicide, domestic violence, child)."""
+    card: CardDict = {"type": "emergency", "numbers": [dict(entry) for entry in EMERGENCY_NUMBERS]}
+    lines = [dict(line) for kind in HELP_LINES if kind in set(kinds) for line in HELP_LINES[kind]]
+    if lines:
+        card["help_lines"] = lines
+    return card
 
 
 def fallback_card(reason: str, **extra: Any) -> CardDict:
@@ -156,6 +202,7 @@ def service_card(service: Any, why_: Mapping[str, Any], offices: Iterable[Any] =
     reviewed = service.source.reviewed is not None and (fees.source is None or fees.source.reviewed is not None)
     card: CardDict = {
         "type": "service",
+        "coverage": "catalogue",
         "leika": service.leika,
         "service_id": service.service_id,
         "title": service.title,
@@ -208,3 +255,35 @@ def opening_hours_card(status: Any, why_: Mapping[str, Any], **extra: Any) -> Ca
     }
     validate_card(card)
     return card
+
+
+def reference_card(reference: Any, why_: Mapping[str, Any], info_url: str, **extra: Any) -> CardDict:
+    """Card for a service the city catalogue does not hold (``bot.catalogue.ReferenceService``).
+
+    It names the service and who is responsible, and states no fees, documents or deadlines.
+    """
+    responsible = reference.responsible
+    card: CardDict = {
+        "type": "service",
+        "coverage": "reference",
+        "leika": reference.leika or None,
+        "service_id": reference.service_id,
+        "title": reference.title,
+        "ozg": {"id": reference.ozg_id, "leistung": reference.ozg_leistungen[0]}
+        if reference.ozg_id and reference.ozg_leistungen else None,
+        "info_url": info_url,
+        "online_url": None,
+        "documents": [],
+        "fees": [],
+        "responsible": None if responsible is None else
+        {"name": responsible.name, "kind": responsible.kind, "url": responsible.url},
+        "routing_certainty": reference.certainty,
+        "reviewed": False,
+        "source": {"name": "Leistungskatalog der öffentlichen Verwaltung (LeiKa) / OZG-Katalog",
+                   "url": info_url, "reviewed": None},
+        "why": dict(why_),
+        **extra,
+    }
+    validate_card(card)
+    return card
+

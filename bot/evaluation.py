@@ -6,10 +6,12 @@ actions; Rasa's parse endpoint gives the recognised intent. Scored:
 - intent macro-F1 (``nlu_fallback`` counts as its own, always wrong, label);
 - service top-1: the ``service`` card names the expected service (same LeiKa key,
   or the same service id for local services without one);
-- out-of-scope rejection: an out-of-scope message gets no service/opening-hours
-  card and a ``fallback`` or ``handoff`` card;
-- wrong-confident answers: a service card for the wrong service, or for a
-  message that is not about a service at all;
+- out-of-scope rejection: an out-of-scope message gets no catalogue ``service`` card and
+  no opening-hours card, and a ``fallback``, ``handoff`` or *reference* card (a service the city
+  catalogue lacks, named without facts and routed to who is responsible: "Kindergeld … Familienkasse"
+  is out of the city's scope and still deserves that answer); how many got a reference card is reported;
+- wrong-confident answers: a catalogue ``service`` card for the wrong service, or for a
+  message that is not about a service at all (reference cards are counted apart: ``oos_reference``);
 - emergency recall: every emergency message gets the ``emergency`` card.
 """
 from __future__ import annotations
@@ -33,7 +35,7 @@ TARGETS = {"intent_macro_f1": 0.92, "service_top1": 0.90, "oos_rejection": 0.90,
 #: what CI enforces: slightly below the measured values (docs/benchmarks.md). Training is deterministic,
 #: so an unchanged model scores exactly the same; the margin is for data edits, which moved held-out
 #: macro-F1 by about ±0.015 (docs/nlu.md). The guards sit at or above the targets where that margin allows.
-CI_THRESHOLDS = {"intent_macro_f1": 0.89, "service_top1": 0.90, "oos_rejection": 0.92, "wrong_confident_rate": 0.025}
+CI_THRESHOLDS = {"intent_macro_f1": 0.89, "service_top1": 0.92, "oos_rejection": 0.92, "wrong_confident_rate": 0.025}
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Record:
     card_types: list[str]
     service_ids: list[str] = field(default_factory=list)
     service_leikas: list[Optional[str]] = field(default_factory=list)
+    service_coverages: list[str] = field(default_factory=list)
     #: the best intent other than nlu_fallback, to study the fallback threshold offline
     top_intent: Optional[str] = None
     top_confidence: float = 0.0
@@ -67,6 +70,7 @@ class Metrics:
     service_count: int
     oos_rejection: float
     oos_count: int
+    oos_reference: int
     wrong_confident_rate: float
     wrong_confident: int
     emergency_recall: float
@@ -95,7 +99,7 @@ def run(utterances: Sequence[Utterance], parse: Callable[[str], dict], chat: Cal
         records.append(Record(
             utterance, intent.get("name") or "nlu_fallback", float(intent.get("confidence") or 0.0),
             [c.get("type", "") for c in cards], [c["service_id"] for c in services], [c.get("leika") for c in services],
-            top.get("name"), float(top.get("confidence") or 0.0),
+            [c.get("coverage", "catalogue") for c in services], top.get("name"), float(top.get("confidence") or 0.0),
         ))
     return records
 
@@ -110,8 +114,12 @@ def _same_service(catalogue: Catalogue, expected_id: str, record: Record) -> boo
     return got_id == expected_id
 
 
+def _has_catalogue_card(record: Record) -> bool:
+    return "catalogue" in record.service_coverages
+
+
 def _is_wrong_confident(catalogue: Catalogue, record: Record) -> bool:
-    if "service" not in record.card_types:
+    if not _has_catalogue_card(record):
         return False
     u = record.utterance
     if u.service:
@@ -139,8 +147,9 @@ def score(records: Sequence[Record], catalogue: Catalogue) -> Metrics:
     with_service = [r for r in records if r.utterance.service and r.utterance.expect in (None, "service")]
     service_right = [r for r in with_service if _same_service(catalogue, r.utterance.service or "", r)]
     oos = [r for r in records if r.utterance.intent == "out_of_scope"]
-    rejected = [r for r in oos if not {"service", "opening_hours"} & set(r.card_types)
-                and {"fallback", "handoff"} & set(r.card_types)]
+    rejected = [r for r in oos if not _has_catalogue_card(r) and "opening_hours" not in r.card_types
+                and ({"fallback", "handoff"} & set(r.card_types) or "reference" in r.service_coverages)]
+    oos_reference = [r for r in oos if "reference" in r.service_coverages]
     wrong = [r for r in records if _is_wrong_confident(catalogue, r)]
     emergencies = [r for r in records if r.utterance.intent == "emergency"]
     failures = [
@@ -160,6 +169,7 @@ def score(records: Sequence[Record], catalogue: Catalogue) -> Metrics:
         service_count=len(with_service),
         oos_rejection=round(len(rejected) / len(oos), 4) if oos else 0.0,
         oos_count=len(oos),
+        oos_reference=len(oos_reference),
         wrong_confident_rate=round(len(wrong) / len(records), 4),
         wrong_confident=len(wrong),
         emergency_recall=round(sum("emergency" in r.card_types for r in emergencies) / len(emergencies), 4)
@@ -185,7 +195,8 @@ def markdown(metrics: Metrics, command: str, evaluated: str = "held-out utteranc
         ("Intent macro-F1", metrics.intent_macro_f1, f"≥ {TARGETS['intent_macro_f1']}"),
         ("Intent accuracy", metrics.intent_accuracy, "—"),
         (f"Service top-1 ({metrics.service_count} utterances)", metrics.service_top1, f"≥ {TARGETS['service_top1']}"),
-        (f"Out-of-scope rejection ({metrics.oos_count})", metrics.oos_rejection, f"≥ {TARGETS['oos_rejection']}"),
+        (f"Out-of-scope rejection ({metrics.oos_count}; {metrics.oos_reference} of them named a national service "
+         "without facts)", metrics.oos_rejection, f"≥ {TARGETS['oos_rejection']}"),
         (f"Wrong-confident answers ({metrics.wrong_confident} of {metrics.count})", metrics.wrong_confident_rate,
          f"≤ {TARGETS['wrong_confident_rate']}"),
         ("Emergency recall", metrics.emergency_recall, "1.0"),
@@ -211,3 +222,16 @@ def evaluate_stack(stack: Any, heldout: Path, results_dir: Path, catalogue: Cata
           "top_intent": r.top_intent, "top_confidence": r.top_confidence, "cards": r.card_types} for r in records],
         ensure_ascii=False, indent=1), encoding="utf-8")
     return metrics
+
+
+def baseline_service_top1(path: Path, catalogue: Catalogue) -> float:
+    """Service top-1 of the plain TF-IDF site search (bot.baseline) on a set's service questions."""
+    from bot.baseline import TfidfSearch, catalogue_documents
+
+    search = TfidfSearch(catalogue_documents(catalogue))
+    with_service = [u for u in load_heldout(path) if u.service and u.expect in (None, "service")]
+    right = 0
+    for u in with_service:
+        expected = catalogue.service(u.service or "")
+        right += search.top1(u.text) == (expected.leika if expected and expected.leika else u.service)
+    return round(right / len(with_service), 4) if with_service else 0.0

@@ -1,8 +1,9 @@
 """Train the Rasa model only when its inputs changed (hash-keyed model cache).
 
-The key is a SHA-256 over the Rasa config, domain, training data, the catalogue
-(NLU lookups are generated from it) and the locked ML package versions, so a model is
-reused exactly when training would produce the same thing. Models live outside
+The key is a SHA-256 over the Rasa config, domain, training data, the NLU lookup tables
+generated from the catalogue (its service and office names and synonyms — not its fees,
+summaries or search keywords, which the actions read at run time) and the locked ML package
+versions, so a model is reused exactly when training would produce the same thing. Models live outside
 git in ``$SCHAENGEL_MODEL_CACHE`` (default ``~/.cache/schaengel/models``), so a
 fresh clone on the same machine reuses them.
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import fcntl
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -22,10 +24,12 @@ import time
 from pathlib import Path
 
 from bot.config import PROJECT_ROOT
-from bot.nlu_lookups import write_lookups
+from bot.catalogue import load_catalogue
+from bot.nlu_lookups import lookup_tables, write_lookups
 from bot.rasa_cli import TRAINING_DATA_DIRS, rasa_env, rasa_executable, training_data_args
 
-HASHED_PATHS = ("config.yml", "domain.yml", *TRAINING_DATA_DIRS, "data/catalogue")
+HASHED_PATHS = ("config.yml", "domain.yml", *TRAINING_DATA_DIRS)
+CATALOGUE_DIR = "data/catalogue"
 #: locked packages whose version changes what training produces
 MODEL_PACKAGES = ("rasa", "rasa-sdk", "tensorflow", "scikit-learn", "spacy", "spacy-lookups-data", "numpy")
 
@@ -48,6 +52,8 @@ def training_hash(root: Path = PROJECT_ROOT) -> str:
             digest.update(b"\0")
             digest.update(file.read_bytes())
             digest.update(b"\0")
+    lookups = lookup_tables(load_catalogue(root / CATALOGUE_DIR)) if (root / CATALOGUE_DIR).is_dir() else {}
+    digest.update(json.dumps(lookups, sort_keys=True, ensure_ascii=False).encode())
     digest.update("\n".join(_model_package_pins(root / "requirements.lock")).encode())
     return digest.hexdigest()[:20]
 

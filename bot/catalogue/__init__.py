@@ -18,12 +18,14 @@ from typing import Iterator, Optional, Union
 from .catalogue import Catalogue, VocabularyEntry
 from .leika import LeikaCatalog, LeikaEntry, is_leika_key, load_leika
 from .loader import CatalogueData, CatalogueError, CatalogueMeta, Issue, read_catalogue_dir
+from .reference import ReferenceService, Responsible, build_references, is_reference_id
 from .model import Address, Closure, Fee, FeeSchedule, Office, Service, Source
 from .search import SearchHit, close_hits, is_ambiguous
 
 __all__ = [
     "Address", "Catalogue", "CatalogueData", "CatalogueError", "CatalogueMeta", "Closure", "Fee", "FeeSchedule",
-    "Issue", "LeikaCatalog", "LeikaEntry", "Office", "SearchHit", "Service", "Source", "VocabularyEntry",
+    "Issue", "LeikaCatalog", "LeikaEntry", "Office", "ReferenceService", "Responsible", "SearchHit", "Service",
+    "Source", "VocabularyEntry", "is_reference_id",
     "close_hits", "is_ambiguous", "is_leika_key", "load_catalogue", "load_leika", "read_catalogue_dir", "vocabulary",
 ]
 
@@ -51,7 +53,9 @@ def load_catalogue(directory: Optional[Union[str, Path]] = None, *, leika_csv: O
     directory = Path(directory) if directory is not None else settings.catalogue_dir
     leika = load_leika(Path(leika_csv) if leika_csv is not None else None)
     data = read_catalogue_dir(directory, leika)
-    return Catalogue(data.services, data.offices, data.closures, data.meta)
+    covered = {s.leika[:8] for s in data.services if s.leika}
+    references = build_references(leika, settings.reference_dir, covered) if leika is not None else []
+    return Catalogue(data.services, data.offices, data.closures, data.meta, references)
 
 
 def vocabulary(catalogue: Optional[Catalogue] = None) -> Iterator[VocabularyEntry]:

@@ -9,8 +9,10 @@ from bot import opening_hours as hours
 
 from .loader import CatalogueMeta
 from .model import Closure, Office, Service
+from .reference import ReferenceService
 from .search import Field, SearchHit, SearchIndex, is_ambiguous
 from .text import words
+from .world import ServiceWorld, service_fields
 
 OfficeRef = Union[Office, str]
 #: words of an opening-hours question that say nothing about which office is meant
@@ -33,14 +35,6 @@ class VocabularyEntry:
     synonyms: tuple[str, ...]
 
 
-def _service_fields(service: Service) -> tuple[Field, ...]:
-    fields = [Field(service.title, 1.0, phrase=True)]
-    fields += [Field(s, 1.0, phrase=True) for s in service.synonyms]
-    fields += [Field(service.leika_name, 0.6), Field(service.ozg_leistung, 0.5), Field(service.summary, 0.3)]
-    fields += [Field(d, 0.2) for d in service.documents]  # "Wohnungsgeberbestätigung" → Anmeldung
-    return tuple(f for f in fields if f.text)
-
-
 class Catalogue:
     """Services and offices of one city, searchable in memory.
 
@@ -49,8 +43,11 @@ class Catalogue:
     """
 
     def __init__(self, services: Iterable[Service], offices: Iterable[Office],
-                 closures: Sequence[Closure] = (), meta: Optional[CatalogueMeta] = None):
+                 closures: Sequence[Closure] = (), meta: Optional[CatalogueMeta] = None,
+                 references: Sequence[ReferenceService] = ()):
         self.meta = meta or CatalogueMeta()
+        self._references = tuple(references)
+        self._world: Optional[ServiceWorld] = None
         self._services = {s.service_id: s for s in services}
         self._offices = {o.office_id: o for o in offices}
         self.closures = tuple(closures)
@@ -58,7 +55,7 @@ class Catalogue:
         for service in self._services.values():
             if service.leika:
                 self._by_leika.setdefault(service.leika, []).append(service)
-        self._index: SearchIndex[Service] = SearchIndex((s, _service_fields(s)) for s in self._services.values())
+        self._index: SearchIndex[Service] = SearchIndex((s, service_fields(s)) for s in self._services.values())
         self._office_index: SearchIndex[Office] = SearchIndex(
             (o, tuple(Field(t, 1.0, phrase=True) for t in (o.name, o.kind, *o.synonyms))) for o in self._offices.values())
         self.calendar = hours.default_calendar(self.meta.holiday_country, self.meta.holiday_subdiv)
@@ -93,6 +90,13 @@ class Catalogue:
         return [self._offices[o] for o in service.office_ids if o in self._offices]
 
     # -- search ----------------------------------------------------------------
+    @property
+    def world(self) -> ServiceWorld:
+        """This catalogue together with the national LeiKa background (index built on first use)."""
+        if self._world is None:
+            self._world = ServiceWorld(self, self._references)
+        return self._world
+
     def search(self, text: str, limit: int = 5) -> list[SearchHit[Service]]:
         """Services for free German text, best first; ``hit.score`` in 0..1."""
         return self._index.search(text, limit)

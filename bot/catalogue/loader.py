@@ -6,6 +6,7 @@ Layout::
     offices.yaml          offices: [...]
     closures.yaml         closures: [...]   (special closures by date)
     services/*.yaml       services: [...]
+    keywords*.yaml        keywords: {service id: [citizen words, …]}   (search only; one file per author)
 
 Every problem is collected as an :class:`Issue` with file, line and a
 German/English message; if there is any, :class:`CatalogueError` is raised and
@@ -43,6 +44,24 @@ def _relative(path: Path, root: Path) -> str:
         return str(path.relative_to(root.parent.parent if root.parent.name == "data" else root))
     except ValueError:
         return str(path)
+
+
+def _read_keywords(reader: EntryReader, path: Path, services: dict[str, Service]) -> dict[str, tuple[str, ...]]:
+    """``keywords.yaml``: search words per service id; unknown ids and non-text entries are errors."""
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        reader.error(0, f"YAML-Syntaxfehler / YAML syntax error: {exc}")
+        return {}
+    result: dict[str, tuple[str, ...]] = {}
+    for service_id, words in (document.get("keywords") or {}).items():
+        if service_id not in services:
+            reader.error(0, f"keywords: unbekannte Leistung '{service_id}' / unknown service id")
+        elif not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            reader.error(0, f"keywords '{service_id}': eine Liste von Texten erwartet / a list of texts expected")
+        else:
+            result[service_id] = tuple(w.strip() for w in words)
+    return result
 
 
 def read_catalogue_dir(directory: Path, leika: Optional[LeikaCatalog] = None) -> CatalogueData:
@@ -104,6 +123,12 @@ def read_catalogue_dir(directory: Path, leika: Optional[LeikaCatalog] = None) ->
             if office_id not in known_offices:
                 reader.issues.append(Issue(file, entry.line_of("offices"), f"service '{service.service_id}': "
                                            f"unbekannte Dienststelle '{office_id}' / unknown office id"))
+    keywords: dict[str, tuple[str, ...]] = {}
+    for keywords_path in sorted(directory.glob("keywords*.yaml")):
+        reader.file = _relative(keywords_path, directory)
+        for service_id, found in _read_keywords(reader, keywords_path, services_by_id).items():
+            keywords[service_id] = tuple(dict.fromkeys(keywords.get(service_id, ()) + found))
+    services_by_id = {i: replace(s, keywords=keywords.get(i, ())) for i, s in services_by_id.items()}
     if reader.issues:
         raise CatalogueError(reader.issues)
 

@@ -130,6 +130,8 @@ class Service:
     ozg_id: Optional[int] = None
     ozg_leistung: str = ""
     synonyms: tuple[str, ...] = ()
+    #: words citizens use for it (keywords.yaml): found by the search, not NLU lookup tables
+    keywords: tuple[str, ...] = ()
     summary: str = ""
     documents: tuple[str, ...] = ()
     fees: FeeSchedule = field(default_factory=FeeSchedule)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass, field
-from typing import Generic, Iterable, Optional, Sequence, TypeVar
+from typing import Generic, Iterable, Mapping, Optional, Sequence, TypeVar
 
 from .text import PARTICLES, STOPWORDS, stem, words
 
@@ -59,6 +59,11 @@ class SearchHit(Generic[T]):
     item: T
     score: float
     matched: tuple[str, ...]
+    #: absolute weight of the matched query words (IDF × match quality × word factor): how much
+    #: distinctive evidence the hit rests on, independent of the message's length
+    evidence: float = 0.0
+    #: the best share of one title/synonym phrase the query matched (0..1)
+    focus: float = 0.0
 
     @property
     def service(self) -> T:
@@ -174,6 +179,13 @@ class SearchIndex(Generic[T]):
             self._split_cache[word] = result
         return result
 
+    def knows(self, word: str) -> bool:
+        """True if the folded ``word`` is indexed as it is (or splits into indexed parts): no typo guess."""
+        if stem(word) in self._postings:
+            return True
+        parts = self.split(word)
+        return bool(parts) and all(p in self._postings for p in parts)
+
     # -- query -----------------------------------------------------------
     def _fuzzy(self, term: str) -> list[tuple[str, float]]:
         if len(term) < 4:
@@ -200,8 +212,9 @@ class SearchIndex(Generic[T]):
             out.append((candidate, PREFIX))
         return out
 
-    def _query_terms(self, text: str) -> list[_QueryTerm]:
+    def _query_terms(self, text: str, factors: Optional[Mapping[str, float]] = None) -> list[_QueryTerm]:
         raw = words(text)
+        factors = factors or {}
         content = list(dict.fromkeys(w for w in raw if w not in STOPWORDS))[:MAX_QUERY_WORDS]
         particles = [w for w in raw if w in PARTICLES]
         result: list[_QueryTerm] = []
@@ -217,7 +230,7 @@ class SearchIndex(Generic[T]):
             if not alternatives:
                 parts = self.split(word)
                 if parts and all(p in self._postings for p in parts):
-                    weight = sum(self._idf[p] for p in parts) / len(parts)
+                    weight = factors.get(word, 1.0) * sum(self._idf[p] for p in parts) / len(parts)
                     for part in parts:
                         result.append(_QueryTerm(word, weight / len(parts), [(part, QUERY_PART)]))
                     continue
@@ -225,12 +238,17 @@ class SearchIndex(Generic[T]):
             # a guessed word (typo or prefix match) counts as much as the guess is sure: a rare
             # catalogue word one edit away ("tasche" → "tische") must not outweigh a real match
             weight = max((self._idf[t] * quality for t, quality in alternatives), default=UNKNOWN_WEIGHT)
-            result.append(_QueryTerm(word, weight, alternatives))
+            result.append(_QueryTerm(word, weight * factors.get(word, 1.0), alternatives))
         return result
 
-    def search(self, text: str, limit: int = 5, min_score: float = 0.0) -> list[SearchHit[T]]:
-        """Rank documents for ``text``; best first, at most ``limit``."""
-        query = self._query_terms(text)
+    def search(self, text: str, limit: int = 5, min_score: float = 0.0,
+               factors: Optional[Mapping[str, float]] = None) -> list[SearchHit[T]]:
+        """Rank documents for ``text``; best first, at most ``limit``.
+
+        ``factors`` scales a query word's weight (folded word → factor), e.g. by how common the word
+        is in everyday German (:mod:`bot.catalogue.rarity`).
+        """
+        query = self._query_terms(text, factors)
         total_weight = sum(q.weight for q in query)
         if not query or total_weight <= 0:
             return []
@@ -264,7 +282,8 @@ class SearchIndex(Generic[T]):
             score = round(cov * (0.7 + 0.3 * min(focus, 1.0)), 4)
             if score > min_score:
                 order = [q.word for q in query if q.word in matched_words[doc]]
-                hits.append(SearchHit(self._items[doc], score, tuple(dict.fromkeys(order))))
+                hits.append(SearchHit(self._items[doc], score, tuple(dict.fromkeys(order)),
+                                      round(coverage[doc], 3), round(min(focus, 1.0), 3)))
         hits.sort(key=lambda h: -h.score)
         return hits[:limit]
 

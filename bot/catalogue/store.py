@@ -53,7 +53,8 @@ def _office_row(name: str, o: Office) -> dict[str, Any]:
 
 def _service_row(name: str, s: Service) -> dict[str, Any]:
     return dict(catalogue=name, service_id=s.service_id, title=s.title, leika=s.leika, leika_name=s.leika_name,
-                ozg_id=s.ozg_id, ozg_leistung=s.ozg_leistung, synonyms=list(s.synonyms), summary=s.summary,
+                ozg_id=s.ozg_id, ozg_leistung=s.ozg_leistung, synonyms=list(s.synonyms), keywords=list(s.keywords),
+                summary=s.summary,
                 documents=list(s.documents), fees=fees_to_json(s.fees), processing_time=s.processing_time,
                 online_url=s.online_url, info_url=s.info_url, appointment_url=s.appointment_url,
                 authority=s.authority, category=s.category, source_name=s.source.name, source_url=s.source.url,
@@ -128,7 +129,8 @@ def read_catalogue(engine: Engine, name: str = DEFAULT_NAME, meta: Optional[Cata
     services = [Service(
         service_id=r["service_id"], title=r["title"], source=Source(r["source_name"], r["source_url"], r["reviewed"]),
         leika=r["leika"], leika_name=r["leika_name"], ozg_id=r["ozg_id"], ozg_leistung=r["ozg_leistung"],
-        synonyms=tuple(r["synonyms"]), summary=r["summary"], documents=tuple(r["documents"]),
+        synonyms=tuple(r["synonyms"]), keywords=tuple(r.get("keywords") or ()), summary=r["summary"],
+        documents=tuple(r["documents"]),
         fees=fees_from_json(r["fees"]), processing_time=r["processing_time"], online_url=r["online_url"],
         info_url=r["info_url"], appointment_url=r["appointment_url"],
         office_ids=tuple(office_ids.get(r["service_id"], ())), authority=r["authority"], category=r["category"])

@@ -46,6 +46,7 @@ class ServiceRow(Base):
     ozg_id = Column(Integer)
     ozg_leistung = Column(Text, nullable=False, default="")
     synonyms = Column(JSON, nullable=False, default=list)
+    keywords = Column(JSON, nullable=False, default=list)
     summary = Column(Text, nullable=False, default="")
     documents = Column(JSON, nullable=False, default=list)
     fees = Column(JSON, nullable=False, default=dict)

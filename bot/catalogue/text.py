@@ -30,6 +30,18 @@ STOPWORDS = frozenset(
     also nun halt denn eigentlich vielleicht irgendwo irgendwie irgendwas ne nen n
     kein keine keinen keinem keiner keines
     """.split()
+    # Koblenzer Platt / Moselfränkisch function words ("Wat moss isch dofür metbrenge?")
+    + """
+    isch mer mir dat wat et e en ene enem dä de dem minge minger mingem ming dinge sing singe un vun vum
+    fer fir fuer moss muss bruch bruche hann hat hät kann kanns zick hee do dann wie wo wann wer ob su so net
+    nit nix jo joh och ooch misch disch kuett kutt well wolle maache
+    """.split()
+    # English function words: an English question must not match German words by accident
+    + """
+    the a an i my me we our you your is are am was be do does did how what where when who which can could
+    should would will to of for in on at by with from and or it this that there have has need needs get
+    please hi hello want
+    """.split()
 )
 
 #: separable verb particles: "ich melde mich ab" → "abmelde…"

@@ -6,7 +6,10 @@ from typing import Any, Mapping, Optional, Sequence
 from bot.catalogue import Catalogue
 from bot.contract import fallback_card, handoff_card
 from bot.dialogue.reply import Reply, button
-from bot.dialogue.services import content_words
+from bot.catalogue.text import words
+from bot.dialogue.hours import named_office, office_reply
+from bot.dialogue.routing import clear_service
+from bot.dialogue.services import answer_service, content_words
 
 #: intents that can be offered as a guess, with the button title citizens see
 GUESS_TITLES = {
@@ -20,6 +23,8 @@ GUESS_TITLES = {
 MIN_GUESS_CONFIDENCE = 0.1
 MIN_SERVICE_GUESS_SCORE = 0.25
 MAX_GUESSES = 3
+#: a message this short that names an office is a follow-up about that office
+FOLLOWUP_MAX_WORDS = 5
 
 
 def guesses(
@@ -45,6 +50,14 @@ def answer_low_confidence(
     second_time: bool,
     alternatives: Mapping[str, str],
 ) -> Reply:
+    """Unsure what was meant: a short follow-up naming an office ("Und das Standesamt?") switches to
+    that office, a clearly named service is answered; otherwise guesses first, then a person."""
+    office = named_office(catalogue, text)
+    if office and len(words(text)) <= FOLLOWUP_MAX_WORDS:
+        return office_reply(catalogue, office[0], office[1], text, "opening_hours", None)
+    service = clear_service(catalogue, text)
+    if service is not None:
+        return answer_service(catalogue, "service_info", None, text, chosen_id=service.service_id)
     person = button("Mit einem Menschen sprechen", "request_human")
     if second_time:
         reply = Reply().say(

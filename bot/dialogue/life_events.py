@@ -17,6 +17,8 @@ from bot.catalogue import Catalogue
 from bot.config import load_settings
 from bot.contract import fallback_card
 from bot.dialogue.reply import Reply, button
+from bot.dialogue.routing import clear_service
+from bot.dialogue.services import answer_service, content_words
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,27 @@ def match_life_event(text: str, events: tuple[LifeEvent, ...]) -> Optional[LifeE
     return best[1] if best[0] > 0 else None
 
 
+#: a service of the situation is taken when it scores this well on the words beyond the situation's own
+NAMED_SERVICE_SCORE = 0.5
+
+
+def _named_service(catalogue: Catalogue, text: str, event: LifeEvent) -> Optional[str]:
+    """The one service a life-situation message also names ("… gezogen und muss mich anmelden").
+
+    A checklist is for "what must I do?"; a named service is answered directly. The situation's own
+    keywords do not count as naming a service; its services are preferred ("anmelden" after a move is
+    the registration), then any service named on strong evidence.
+    """
+    rest = [w for w in content_words(text) if not any(k.replace(" ", "") in w for k in event.keywords)]
+    if not rest:
+        return None
+    hits = [h for h in catalogue.search(" ".join(rest), limit=10) if h.service.service_id in event.service_ids]
+    if hits and hits[0].score >= NAMED_SERVICE_SCORE and (len(hits) == 1 or hits[1].score < 0.9 * hits[0].score):
+        return hits[0].service.service_id
+    service = clear_service(catalogue, " ".join(rest))
+    return service.service_id if service is not None else None
+
+
 def answer_life_event(catalogue: Catalogue, text: str, chosen_id: Optional[str] = None) -> Reply:
     events = load_life_events()
     event = next((e for e in events if e.event_id == chosen_id), None) or match_life_event(text, events)
@@ -60,6 +83,9 @@ def answer_life_event(catalogue: Catalogue, text: str, chosen_id: Optional[str] 
             "Um welche Lebenslage geht es?",
             buttons=[button(e.title, "life_event", life_event=e.event_id) for e in events],
         ).card(fallback_card("low_confidence"))
+    named = _named_service(catalogue, text, event)
+    if named is not None:
+        return answer_service(catalogue, "service_info", None, text, chosen_id=named)
     services = [s for s in (catalogue.service(i) for i in event.service_ids) if s is not None]
     lines = "\n".join(f"{n}. **{s.title}**" + (f" – {s.authority}" if s.authority else "")
                       for n, s in enumerate(services, start=1))

@@ -20,6 +20,11 @@ class Reply:
         self.messages.append(message)
         return self
 
+    def respond(self, response: str) -> "Reply":
+        """A response from the domain (``utter_…``), sent as Rasa renders it."""
+        self.messages.append({"response": response})
+        return self
+
     def card(self, card: dict[str, Any]) -> "Reply":
         self.messages.append({"custom": card})
         return self

@@ -11,9 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from bot.catalogue import Catalogue, Office, SearchHit, Service, close_hits
+from bot.catalogue import Catalogue, Office, ReferenceService, Service, is_reference_id
 from bot.catalogue.text import words
-from bot.contract import clarify_card, fallback_card, service_card, why
+from bot.catalogue.world import AnyService
+from bot.config import load_settings
+from bot.language import is_english
+from bot.contract import clarify_card, fallback_card, reference_card, service_card, why
 from bot.dialogue.hours import named_office, office_reply
 from bot.dialogue.reply import Reply, button
 from bot.dialogue.scope import other_place
@@ -36,10 +39,11 @@ _QUESTION_WORDS = frozenset(
     wo wann wie welche welcher welches wieviel viel kostet kosten kostenlos gebuehr gebuehren preis teuer
     zahlen bezahlen unterlagen dokumente papiere nachweise formulare mitbringen mitnehmen vorlegen einreichen
     benoetige dauert dauer lange bearbeitungszeit bearbeitung fertig schnell wochen online internet digital
-    termin zustaendig amt behoerde stelle stell stellen beantrage beantragen antrag bekomme bekommen kriege
+    gebaeude sitzt sitz adresse befindet termin zustaendig amt behoerde stelle stell stellen beantrage beantragen antrag bekomme bekommen kriege
     kriegt neues neuen neue neuer neu koblenz stadt frage info infos erledigen machen mache tun geht gilt
     normalerweise ungefaehr heute morgen alles persoenlich vorbeikommen post per
     bekomm bekommst bekommt krieg kriegst holen hole holt abholen moeglich mach macht machst
+    kost koss koste kosten kostet dauert cost costs fee fees price documents papers long online where open
     """.split()
 )
 #: "Elterngeldantrag" → "elterngeld", "Sperrmülltermin" → "sperrmüll": an aspect at the end of a
@@ -47,16 +51,21 @@ _QUESTION_WORDS = frozenset(
 _ASPECT_SUFFIXES = ("antrags", "antrag", "antraege", "termine", "termin", "gebuehren", "gebuehr", "kosten",
                     "unterlagen", "formulare", "formular")
 
-CLEAR_SCORE = 0.25  # a hit at least this good that clearly leads (see close_hits) is taken
-CLARIFY_MAX = 4
+#: the city's overview of its services (the parent of every koblenz.de service page)
+REFERENCE_INFO_URL = "https://www.koblenz.de/buergerservice/leistungen/"
 
 
 @dataclass(frozen=True)
 class Resolution:
-    """Which service a message is about: exactly one, several candidates, or none."""
+    """Which service a message is about: exactly one, several candidates (at most
+    :data:`bot.catalogue.world.CLARIFY_MAX`), or none.
 
-    service: Optional[Service] = None
-    candidates: tuple[Service, ...] = ()
+    ``service`` is a catalogue :class:`Service` or, for a service the catalogue lacks, a
+    :class:`ReferenceService` from the national background.
+    """
+
+    service: Optional[AnyService] = None
+    candidates: tuple[AnyService, ...] = ()
     matched: tuple[str, ...] = ()
     score: Optional[float] = None
     from_context: bool = False
@@ -66,7 +75,7 @@ def content_words(text: str) -> list[str]:
     """The words of ``text`` that can name a service (aspect and question words removed)."""
     kept = []
     for word in words(text):
-        if word in _QUESTION_WORDS:
+        if word in _QUESTION_WORDS or word.isdigit():  # numbers are ages, dates, prices: never a service
             continue
         for suffix in _ASPECT_SUFFIXES:
             if word.endswith(suffix) and len(word) > len(suffix) + 3:
@@ -76,21 +85,31 @@ def content_words(text: str) -> list[str]:
     return kept
 
 
+def lookup_service(catalogue: Catalogue, service_id: Optional[str]) -> Optional[AnyService]:
+    """A catalogue service by id, or a reference service by its ``leika:<key>`` id."""
+    if not service_id:
+        return None
+    if is_reference_id(service_id):
+        return catalogue.world.reference(service_id)
+    return catalogue.service(service_id)
+
+
 def resolve_service(
     catalogue: Catalogue, text: str, chosen_id: Optional[str] = None, context_id: Optional[str] = None
 ) -> Resolution:
-    if chosen_id and catalogue.service(chosen_id):
-        return Resolution(service=catalogue.service(chosen_id), matched=(chosen_id,), score=1.0)
+    chosen = lookup_service(catalogue, chosen_id)
+    if chosen is not None:
+        return Resolution(service=chosen, matched=(chosen.title,), score=1.0)
     query = " ".join(content_words(text))
-    hits: Sequence[SearchHit[Service]] = catalogue.search(query, limit=6) if query else []
-    if hits and hits[0].score >= CLEAR_SCORE:
-        close = close_hits(hits)[:CLARIFY_MAX]
-        if len(close) >= 2:
-            return Resolution(candidates=tuple(h.service for h in close), matched=close[0].matched,
-                              score=close[0].score)
-        return Resolution(service=hits[0].service, matched=hits[0].matched, score=hits[0].score)
-    if context_id and catalogue.service(context_id):
-        return Resolution(service=catalogue.service(context_id), from_context=True)
+    # an English message is searched against German names: only strong evidence counts (bot.language)
+    found = catalogue.world.resolve(query, strict=is_english(text)) if query else None
+    if found and found.candidates:
+        return Resolution(candidates=found.candidates, matched=found.matched, score=found.score)
+    if found and found.service:
+        return Resolution(service=found.service, matched=found.matched, score=found.score)
+    context = lookup_service(catalogue, context_id)
+    if context is not None:
+        return Resolution(service=context, from_context=True)
     return Resolution()
 
 
@@ -108,12 +127,14 @@ def answer_service(
     place = other_place(text)
     if place and not chosen_id:
         return _other_place(place)
-    if aspect == "child" and context_id and catalogue.service(context_id):
+    named: Optional[tuple[Office, list[str]]] = None
+    if aspect == "child" and lookup_service(catalogue, context_id):
         # "Und für mein Kind?" asks about the service already discussed; "Kind" names no service
-        resolution = Resolution(service=catalogue.service(context_id), from_context=True)
+        resolution = Resolution(service=lookup_service(catalogue, context_id), from_context=True)
     else:
+        named = None if chosen_id else named_office(catalogue, text)
         resolution = resolve_service(catalogue, text, chosen_id, context_id)
-    office_hit = None if chosen_id else _office_named(catalogue, text, resolution, aspect)
+    office_hit = named if named and _office_wins(resolution, aspect, named[1]) else None
     if office_hit:
         return office_reply(catalogue, office_hit[0], office_hit[1], text, intent, confidence)
     if resolution.candidates:
@@ -122,35 +143,74 @@ def answer_service(
     if service is None:
         return _not_found(catalogue, text)
     reasons = why(intent, confidence, list(resolution.matched) or (["Gesprächskontext"] if resolution.from_context else []))
+    if isinstance(service, ReferenceService):
+        return reference_reply(service, aspect, reasons)
     reply = Reply(slots={"service_id": service.service_id, "service_aspect": aspect})
     reply.say(_ASPECT_TEXT[aspect](catalogue, service), buttons=_next_questions(aspect))
     reply.card(service_card(service, reasons, catalogue.offices_for(service)))
     return reply
 
 
-def _office_named(
-    catalogue: Catalogue, text: str, resolution: Resolution, aspect: str
-) -> Optional[tuple[Office, list[str]]]:
-    """The office a question is about when it names an office but no service ("Wo ist das Meldeamt?").
+def _office_wins(resolution: Resolution, aspect: str, office_words: Sequence[str]) -> bool:
+    """Whether a question that names an office is answered with the office ("Wo ist das Meldeamt?").
 
     A service the citizen names wins ("Muss ich für den Fischereischein zum Ordnungsamt?" is
-    answered with who really handles it). A where-question naming an office is answered with the
-    office rather than a clarify question; other questions only when no service was found at all.
+    answered with who really handles it) — unless it was found only through the office's own name
+    ("In welchem Gebäude ist die Führerscheinstelle?"). A where-question naming an office is answered
+    with the office rather than a clarify question; other questions only when no service was found.
     """
-    if aspect not in ("location", "info") or (resolution.service and not resolution.from_context):
-        return None
-    if aspect == "info" and resolution.candidates:
-        return None
-    return named_office(catalogue, text)
+    if aspect not in ("location", "info"):
+        return False
+    found_by_office_name = bool(resolution.matched) and set(resolution.matched) <= set(office_words)
+    if resolution.service and not resolution.from_context and not found_by_office_name:
+        return False
+    return not (aspect == "info" and resolution.candidates and not found_by_office_name)
 
 
-def _clarify(candidates: Sequence[Service], aspect: str) -> Reply:
+#: how the routing's certainty is said to citizens
+_ROUTING_TEXT = {
+    "high": "Zuständig ist in der Regel: {name}.",
+    "medium": "Zuständig ist wahrscheinlich: {name} – bitte prüfen Sie das vorher.",
+}
+_NOT_CHECKED = {
+    "cost": "Zu den Gebühren",
+    "documents": "Zu den nötigen Unterlagen",
+    "duration": "Zur Bearbeitungszeit",
+}
+
+
+def reference_reply(reference: ReferenceService, aspect: str, reasons: dict) -> Reply:
+    """Name a service the Koblenz catalogue lacks, say who handles it, state no unchecked facts."""
+    settings = load_settings()
+    topic = _NOT_CHECKED.get(aspect)
+    unchecked = (f"{topic} habe ich keine geprüften Angaben der Stadt Koblenz." if topic else
+                 "Dazu habe ich keine von der Stadt Koblenz geprüften Angaben, deshalb nenne ich Ihnen keine "
+                 "Gebühren, Unterlagen oder Fristen.")
+    responsible = reference.responsible
+    if responsible is not None and reference.certainty in _ROUTING_TEXT:
+        routing = _ROUTING_TEXT[reference.certainty].format(name=responsible.name)
+        if responsible.kind != "city":
+            routing += " Das ist keine Stelle der Stadtverwaltung Koblenz."
+    else:
+        routing = "Welche Stelle dafür zuständig ist, kann ich nicht sicher sagen."
+    text = (f"Das klingt nach: **{reference.title}**.\n\n{unchecked} {routing}\n\n"
+            f"Verlässliche Auskunft erhalten Sie über die Behördennummer {settings.city_phone}; die Leistungen "
+            f"der Stadt finden Sie unter [koblenz.de – Leistungen A–Z]({REFERENCE_INFO_URL}).")
+    reply = Reply(slots={"service_id": reference.service_id, "service_aspect": aspect})
+    reply.say(text, buttons=[button("Mit einem Menschen sprechen", "request_human"),
+                             button("Das meinte ich nicht", "deny")])
+    return reply.card(reference_card(reference, reasons, REFERENCE_INFO_URL))
+
+
+def _clarify(candidates: Sequence[AnyService], aspect: str) -> Reply:
     reply = Reply(slots={"service_aspect": aspect})
     reply.say(
         "Dazu passen mehrere Leistungen. Welche meinen Sie?",
         buttons=[button(s.title, "choose_service", service_id=s.service_id) for s in candidates],
     )
-    reply.card(clarify_card([{"service_id": s.service_id, "leika": s.leika, "title": s.title} for s in candidates]))
+    reply.card(clarify_card([{"service_id": s.service_id, "leika": s.leika or None, "title": s.title,
+                               "coverage": "reference" if isinstance(s, ReferenceService) else "catalogue"}
+                              for s in candidates]))
     return reply
 
 
@@ -163,10 +223,16 @@ def _other_place(place: str) -> Reply:
     return reply.card(fallback_card("out_of_scope", place=place))
 
 
+#: said when an English question found no service: Schängel answers in German (bot.language)
+ENGLISH_NOTE = ("I am sorry, I can only answer in German so far. Please ask your question in German, call "
+                "the public service number 115, or talk to a person at the city.")
+
+
 def _not_found(catalogue: Catalogue, text: str) -> Reply:
     reply = Reply()
+    english = f"{ENGLISH_NOTE}\n\n" if is_english(text) else ""
     reply.say(
-        "Zu dieser Frage habe ich leider keine passende Leistung der Stadtverwaltung gefunden. "
+        f"{english}Zu dieser Frage habe ich leider keine passende Leistung der Stadtverwaltung gefunden. "
         "Nennen Sie mir bitte die Leistung, zum Beispiel „Reisepass“ oder „Gewerbe anmelden“, "
         "oder lassen Sie sich mit einem Menschen verbinden.",
         buttons=[button("Mit einem Menschen sprechen", "request_human"), button("Was kann Schängel?", "capabilities")],

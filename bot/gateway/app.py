@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, AsyncIterator, Optional
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -25,6 +25,8 @@ from bot.config import Settings, load_settings
 from bot.db import create_schema, make_engine, make_session_factory
 from bot.feedback import record_feedback
 from bot.gateway.chat import ChatService
+from bot.gateway.ids import SessionSigner, is_session_id
+from bot.gateway.strict_json import StrictJsonRoute
 from bot.gateway.rasa_client import Probe, RasaClient
 from bot.gateway.schemas import (
     ChatReply,
@@ -65,7 +67,8 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     engine = make_engine(settings.database_url)
     sessions = make_session_factory(engine)
     rasa = RasaClient(settings.rasa_url, settings.action_url, settings.rasa_timeout_seconds)
-    chat = ChatService(rasa, settings.city_phone, settings.city_email, settings.contact_form_url)
+    signer = SessionSigner(settings.gateway_secret or None)
+    chat = ChatService(rasa, settings.city_phone, settings.city_email, settings.contact_form_url, signer=signer)
     handoff = _handoff_service(settings, sessions)
     chat.handoff = handoff
 
@@ -88,6 +91,8 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
     )
+    app.router.route_class = StrictJsonRoute  # strict JSON bodies on every API route
+    app.state.chat, app.state.handoff, app.state.rasa = chat, handoff, rasa  # for tests and operators
     _install_middleware(app, settings)
     _install_error_handlers(app)
     session_limiter = RateLimiter(settings.rate_limit_session)
@@ -106,16 +111,20 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
             return JSONResponse({"error": {"code": "rate_limited", "message": RATE_LIMITED_MESSAGE}},
                                 status_code=429, headers=headers)
         messages = await chat.handle(request.session_id, request.text, request.payload)
-        return ChatReply(session_id=request.session_id, messages=messages)
+        return ChatReply(session_id=request.session_id, messages=messages,
+                         events_token=signer.events_token(request.session_id))
 
     @app.post(
         "/api/v1/feedback",
         status_code=204,
         response_class=Response,
-        responses={413: {"model": ErrorReply}, 422: {"model": ErrorReply}, 429: {"model": ErrorReply}},
-        summary="Rate one bot message (thumbs up or down)",
+        responses={404: {"model": ErrorReply}, 413: {"model": ErrorReply}, 422: {"model": ErrorReply},
+                   429: {"model": ErrorReply}},
+        summary="Rate one bot message (thumbs up or down); only messages this session received",
     )
     async def post_feedback(request: FeedbackRequest) -> Response:
+        if not chat.owns_message(request.session_id, request.message_id):
+            return _error(404, "unknown_message", "Diese Nachricht kann nicht bewertet werden.")
         card_type, service_id = chat.answer_kind(request.message_id)
         await asyncio.to_thread(
             record_feedback, sessions, request.message_id, request.rating, card_type, service_id
@@ -149,15 +158,33 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
         )
         return JSONResponse(body.dict(), status_code=200 if healthy else 503)
 
-    _include_handoff_routes(app, handoff, settings, sessions)
+    @app.get(
+        "/api/v1/events",
+        summary="Live messages of a handoff (long poll); session id and its events token in headers",
+        responses={403: {"model": ErrorReply}, 422: {"model": ErrorReply}},
+    )
+    async def get_events(
+        x_session_id: str = Header(..., description="the chat's session id"),
+        x_events_token: str = Header(..., description="events_token of the chat reply"),
+        after: int = Query(0, ge=0, le=2**62, description="id of the last event the client has"),
+        wait: float = Query(25.0, ge=0, le=25, description="seconds to wait for a new event"),
+    ) -> JSONResponse:
+        if not is_session_id(x_session_id):
+            return _error(422, "invalid_request", "Ihre Anfrage ist unvollständig oder ungültig.")
+        if not signer.events_token_ok(x_session_id, x_events_token):
+            return _error(403, "forbidden", "Diese Sitzung ist nicht gültig. Bitte laden Sie die Seite neu.")
+        body = await handoff.citizen_events(x_session_id, after, wait)
+        return JSONResponse(bind_events(chat, x_session_id, body), headers={"Cache-Control": "no-store"})
+
+    _include_handoff_routes(app, handoff, settings, sessions, chat)
     _mount_web(app, settings.web_dir)
     return app
 
 
 def _install_middleware(app: FastAPI, settings: Settings) -> None:
-    """Outermost first: access log, security headers, CORS, body size, per-IP rate limit."""
-    app.add_middleware(IpRateLimitMiddleware, limiter=RateLimiter(settings.rate_limit_ip))
+    """Outermost first: access log, security headers, CORS, per-IP rate limit (every route), body size."""
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(IpRateLimitMiddleware, limiter=RateLimiter(settings.rate_limit_ip))
     origins = [o.strip().rstrip("/") for o in settings.cors_origins.split(",") if o.strip()]
     if origins:  # none configured: no CORS headers, browsers allow the same origin only
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
@@ -191,15 +218,24 @@ def _handoff_service(settings: Settings, sessions: Any) -> Any:
     return HandoffService(make_inbox(settings, sessions), settings, staff_hours(settings), rasa_control, _shape)
 
 
-def _include_handoff_routes(app: FastAPI, handoff: Any, settings: Settings, sessions: Any) -> None:
+def bind_events(chat: ChatService, session_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    """Button payloads in live events are bound to the session like those of chat replies."""
+    for event in body.get("events") or []:
+        message = event.get("message")
+        if isinstance(message, dict) and message.get("buttons"):
+            event["message"] = {**chat.bind(session_id, message), "id": message.get("id")}
+    return body
+
+
+def _include_handoff_routes(app: FastAPI, handoff: Any, settings: Settings, sessions: Any, chat: Any) -> None:
     """Citizen events and the staff console API/page (before the static mounts)."""
     from bot.gateway.handoff_routes import citizen_router
     from bot.gateway.staff_routes import staff_page_routes, staff_router
     from bot.staff.auth import StaffAuth
 
     auth = StaffAuth(sessions, settings.staff_session_hours, settings.staff_max_failed_logins,
-                     settings.staff_lockout_minutes)
-    app.include_router(citizen_router(handoff))
+                     settings.staff_lockout_minutes, settings.staff_session_max_hours)
+    app.include_router(citizen_router(handoff, lambda sid, body: bind_events(chat, sid, body)))
     staff = staff_router(handoff, auth, settings)
     staff_page_routes(staff, settings.web_dir)
     app.include_router(staff)

@@ -3,6 +3,10 @@
 Kept free of HTTP so that it can be tested directly. The gateway guarantees that
 a citizen never gets silence: when Rasa fails or returns nothing, the reply is a
 friendly German message with the city's phone number and a ``fallback`` card.
+
+Nothing here is remembered per session: button payloads and message ids are bound to
+their session by a signature (:class:`~bot.gateway.ids.SessionSigner`), so no number of
+other sessions can evict a citizen's buttons, and no memory grows with sessions.
 """
 from __future__ import annotations
 
@@ -10,11 +14,12 @@ import logging
 import re
 import unicodedata
 import uuid
-from collections import OrderedDict
 from typing import TYPE_CHECKING, Any, Optional
 
-from bot.contract import alternatives, emergency_card, fallback_card
-from bot.emergency import looks_like_emergency
+from bot.contract import alternatives, card_kind, emergency_card, fallback_card
+from bot.emergency import detect_emergency
+from bot.gateway.bounded import ExpiringMap
+from bot.gateway.ids import SessionSigner
 from bot.gateway.rasa_client import RasaClient, RasaUnavailable
 from bot.privacy.pii import mask_pii
 
@@ -27,78 +32,74 @@ logger = logging.getLogger(__name__)
 ALWAYS_ALLOWED_PAYLOADS = frozenset({"/greet"})
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # and lone surrogates
+#: characters that look like or hide Rasa's command prefix "/"
+_SLASH_LIKE = frozenset("/\\／⁄∕⧸╱⟋⫽")
+_INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Co", "Cn", "Cs"})
+
+
+def _command_prefix_char(char: str) -> bool:
+    return char in _SLASH_LIKE or char.isspace() or unicodedata.category(char) in _INVISIBLE
+
+
+def neutralise_commands(text: str) -> str:
+    """Remove every leading run of slashes, whitespace and invisible characters.
+
+    Rasa strips a message and treats one that starts with ``/`` as ``/intent{slots}``: ``"/ /restart"``,
+    ``"/\\n/restart"`` or ``"\\u200b/restart"`` must all reach it as the plain word ``restart``. This is the
+    only gate for citizen text on its way to Rasa (button payloads the bot offered are verified separately).
+    """
+    start = 0
+    while start < len(text) and _command_prefix_char(text[start]):
+        start += 1
+    return text[start:].rstrip()
 
 
 def sanitise_text(text: str) -> str:
-    """Normalise citizen text and neutralise Rasa's ``/intent{…}`` syntax.
-
-    A citizen who types ``/restart`` or ``/handoff{"x":1}`` must not trigger an
-    intent or set a slot: leading slashes are removed so the text goes through
-    NLU like any other sentence.
-    """
+    """Normalise citizen text (NFC, no control characters) and neutralise Rasa's ``/intent{…}`` syntax."""
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL_CHARS.sub(" ", text).strip()
-    return text.lstrip("/").strip()
-
-
-class OfferedPayloads:
-    """Remembers, per session, which button payloads the bot offered last.
-
-    Only these (and :data:`ALWAYS_ALLOWED_PAYLOADS`) may be sent back as a
-    payload, so buttons work while typed intents stay impossible. Bounded LRU:
-    a forgotten session simply falls back to sending the button's title as text.
-    """
-
-    def __init__(self, max_sessions: int = 10_000) -> None:
-        self._max_sessions = max_sessions
-        self._offered: OrderedDict[str, frozenset[str]] = OrderedDict()
-
-    def remember(self, session_id: str, messages: list[dict[str, Any]]) -> None:
-        payloads = frozenset(
-            button["payload"]
-            for message in messages
-            for button in message.get("buttons") or []
-            if isinstance(button, dict) and isinstance(button.get("payload"), str)
-        )
-        self._offered[session_id] = payloads
-        self._offered.move_to_end(session_id)
-        while len(self._offered) > self._max_sessions:
-            self._offered.popitem(last=False)
-
-    def allows(self, session_id: str, payload: str) -> bool:
-        return payload in ALWAYS_ALLOWED_PAYLOADS or payload in self._offered.get(session_id, frozenset())
+    return neutralise_commands(text)
 
 
 class ChatService:
     """Handles one citizen turn end to end (minus HTTP)."""
 
     def __init__(self, rasa: RasaClient, phone: str, email: str, form_url: str,
-                 handoff: Optional["HandoffService"] = None) -> None:
+                 handoff: Optional["HandoffService"] = None, signer: Optional[SessionSigner] = None) -> None:
         self._rasa = rasa
         #: takes the turn while a person is (about to be) connected
         self.handoff = handoff
         self._phone = phone
         self._email = email
         self._form_url = form_url
-        self.offered = OfferedPayloads()
-        self._answer_kinds: OrderedDict[str, tuple[Optional[str], Optional[str]]] = OrderedDict()
+        self.signer = signer or SessionSigner()
+        #: (card type, service id) per sent message id, for feedback analytics; bounded and expiring
+        self._answer_kinds: ExpiringMap[str, tuple[Optional[str], Optional[str]]] = ExpiringMap(20_000, 3600)
+
+    def verified_payload(self, session_id: str, payload: Optional[str]) -> Optional[str]:
+        """The payload if the bot offered it to this session (or it is always allowed), else None."""
+        if payload is None:
+            return None
+        if payload in ALWAYS_ALLOWED_PAYLOADS:
+            return payload
+        return self.signer.unbind_payload(session_id, payload)
 
     async def handle(self, session_id: str, text: Optional[str], payload: Optional[str]) -> list[dict[str, Any]]:
-        """Return the bot's messages for this turn, each with a unique ``id``."""
+        """Return the bot's messages for this turn, each with a session-bound ``id``."""
+        offered = self.verified_payload(session_id, payload)
         if self.handoff is not None:
             # While a case is queued/connected the text goes to the inbox (stored before this
             # returns) and Rasa stays paused; typed "/restart" is stored as text too.
-            handled = await self.handoff.intercept(session_id, text, payload)
+            handled = await self.handoff.intercept(session_id, text, offered if offered is not None else payload)
             if handled is not None:
-                return self._remembered(session_id, [_with_id({k: v for k, v in m.items() if k != "id"})
-                                                     for m in handled])
-        if payload is not None and self.offered.allows(session_id, payload):
-            message = typed = payload
+                return self._remembered(session_id, [dict(m) for m in handled])
+        if offered is not None:
+            message, typed = offered, text or ""
         else:
             # personal data is masked before Rasa (and so its tracker store) sees the text;
             # the emergency safety net below still checks what the citizen actually typed
-            typed = sanitise_text(text or payload or "")
-            message = mask_pii(typed)
+            typed = sanitise_text(text or _payload_text(payload))
+            message = neutralise_commands(mask_pii(typed))
         if not message:
             return self._remembered(session_id, self.empty_input_messages())
         try:
@@ -107,23 +108,32 @@ class ChatService:
             logger.warning("rasa_unavailable", extra={"reason": str(exc)})
             raw = []
         messages = [shaped for shaped in map(_shape, raw) if shaped] or self.technical_error_messages()
-        if looks_like_emergency(typed) and not _has_card(messages, "emergency"):
-            messages = self.emergency_messages() + messages
-        return self._remembered(session_id, messages)
+        return self._remembered(session_id, with_emergency_net(typed, messages))
 
     def _remembered(self, session_id: str, messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        self.offered.remember(session_id, messages)
-        self._remember_answer_kinds(messages)
-        return messages
+        """Give every message an id bound to this session and every button a bound payload."""
+        bound = [self.bind(session_id, message) for message in messages]
+        self._remember_answer_kinds(bound)
+        return bound
+
+    def bind(self, session_id: str, message: dict[str, Any]) -> dict[str, Any]:
+        """A copy of ``message`` with a session-bound id and session-bound button payloads."""
+        result = {**message, "id": self.signer.message_id(session_id)}
+        if isinstance(message.get("buttons"), list):
+            result["buttons"] = [
+                {**button, "payload": self.signer.bind_payload(session_id, str(button.get("payload", "")))}
+                if isinstance(button, dict) else button
+                for button in message["buttons"]
+            ]
+        return result
+
+    def owns_message(self, session_id: str, message_id: str) -> bool:
+        return self.signer.owns_message(session_id, message_id)
 
     @staticmethod
-    def emergency_messages() -> list[dict[str, Any]]:
+    def emergency_messages(kinds: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
         """The safety net's answer, put first when NLU did not recognise the emergency."""
-        text = (
-            "**Falls Gefahr besteht: Rufen Sie sofort den Notruf an – 112** (Feuerwehr und Rettungsdienst) "
-            "oder **110** (Polizei). Ich bin ein Chatbot und kann keine Hilfe schicken."
-        )
-        return [_with_id({"text": text}), _with_id({"custom": emergency_card()})]
+        return emergency_messages(kinds)
 
     @staticmethod
     def empty_input_messages() -> list[dict[str, Any]]:
@@ -132,15 +142,13 @@ class ChatService:
 
     def answer_kind(self, message_id: str) -> tuple[Optional[str], Optional[str]]:
         """(card type, service id) of a recently sent message, for feedback analytics."""
-        return self._answer_kinds.get(message_id, (None, None))
+        return self._answer_kinds.get(message_id) or (None, None)
 
-    def _remember_answer_kinds(self, messages: list[dict[str, Any]], limit: int = 50_000) -> None:
+    def _remember_answer_kinds(self, messages: list[dict[str, Any]]) -> None:
         card = next((m["custom"] for m in messages if isinstance(m.get("custom"), dict)), {})
-        kind = (card.get("type"), card.get("service_id"))
+        kind = (card_kind(card), card.get("service_id"))
         for message in messages:
-            self._answer_kinds[message["id"]] = kind
-        while len(self._answer_kinds) > limit:
-            self._answer_kinds.popitem(last=False)
+            self._answer_kinds.set(message["id"], kind)
 
     def technical_error_messages(self) -> list[dict[str, Any]]:
         text = (
@@ -154,8 +162,50 @@ class ChatService:
         return [_with_id({"text": text}), _with_id({"custom": card})]
 
 
+def _payload_text(payload: Optional[str]) -> str:
+    """An unverified payload counts as typed text (without a signature that was cut off)."""
+    return (payload or "").rpartition("|")[0] or (payload or "")
+
+
+def emergency_messages(kinds: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """112/110 first; with suicidal thoughts, violence at home or a child in danger also the help line."""
+    text = (
+        "**Falls Gefahr besteht: Rufen Sie sofort den Notruf an – 112** (Feuerwehr und Rettungsdienst) "
+        "oder **110** (Polizei). Ich bin ein Chatbot und kann keine Hilfe schicken."
+    )
+    if "suicide" in kinds:
+        text = (
+            "Es tut mir leid, dass es Ihnen so schlecht geht. Sie sind nicht allein. **Wenn Sie in akuter "
+            "Gefahr sind, rufen Sie bitte sofort 112 an.** Rund um die Uhr, kostenlos und anonym hört Ihnen "
+            "die **Telefonseelsorge** zu: **0800 111 0 111** oder **0800 111 0 222**. Ich bin ein Chatbot und "
+            "kann keine Hilfe schicken."
+        )
+    elif "domestic_violence" in kinds:
+        text += (" Beratung bei Gewalt, kostenlos und anonym: **Hilfetelefon Gewalt gegen Frauen 116 016**, "
+                 "**Hilfetelefon Gewalt an Männern 0800 123 99 00**.")
+    if "child" in kinds:
+        text += " Kinder und Jugendliche erreichen die **Nummer gegen Kummer** kostenlos unter **116 111**."
+    return [_with_id({"text": text}), _with_id({"custom": emergency_card(kinds)})]
+
+
+def with_emergency_net(typed: str, messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Put the emergency answer first if ``typed`` looks like an emergency and the reply lacks it;
+    an emergency card the bot sent itself gets the matching help lines."""
+    found = detect_emergency(typed)
+    kinds = found.kinds if found else frozenset()
+    if found is not None and not _has_card(messages, "emergency"):
+        return emergency_messages(kinds) + messages
+    if kinds:
+        return [{**m, "custom": emergency_card(kinds)} if _is_card(m, "emergency") else m for m in messages]
+    return messages
+
+
+def _is_card(message: dict[str, Any], card_type: str) -> bool:
+    return isinstance(message.get("custom"), dict) and message["custom"].get("type") == card_type
+
+
 def _has_card(messages: list[dict[str, Any]], card_type: str) -> bool:
-    return any(isinstance(m.get("custom"), dict) and m["custom"].get("type") == card_type for m in messages)
+    return any(_is_card(m, card_type) for m in messages)
 
 
 def _shape(item: dict[str, Any]) -> Optional[dict[str, Any]]:

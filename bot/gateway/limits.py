@@ -4,7 +4,7 @@
   ``n`` requests per minute with a burst of ``n``; 0 switches a limit off.
 - :class:`BodyLimitMiddleware`: bodies larger than ``SCHAENGEL_MAX_BODY_BYTES`` → 413,
   whether announced by ``Content-Length`` or streamed.
-- :class:`IpRateLimitMiddleware`: per-IP limit on every ``POST`` under ``/api/``.
+- :class:`IpRateLimitMiddleware`: per-IP limit on every route (reads and writes counted apart).
 - :class:`AccessLogMiddleware`: one JSON line per request at INFO (method, route
   template, status, duration) – never a message text, body or query string.
 
@@ -70,7 +70,21 @@ class RateLimiter:
                 wait = (1.0 - tokens) / self._rate
             while len(self._buckets) > self._max_keys:
                 self._buckets.popitem(last=False)
+            self._forget_refilled(now)
         return wait
+
+    def _forget_refilled(self, now: float, budget: int = 4) -> None:
+        """Drop least recently used buckets that are full again (same as absent): memory follows activity."""
+        for _ in range(budget):
+            if not self._buckets:
+                return
+            key, (tokens, last) = next(iter(self._buckets.items()))
+            if tokens + (now - last) * self._rate < self.per_minute:
+                return
+            del self._buckets[key]
+
+    def __len__(self) -> int:
+        return len(self._buckets)
 
 
 def error_body(code: str, message: str) -> bytes:
@@ -121,7 +135,8 @@ class BodyLimitMiddleware:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_bytes:
-                await self._drain(receive, size)
+                if message.get("more_body", False):  # the last chunk: nothing left to drain (else: hang)
+                    await self._drain(receive, size)
                 await send_error(send, 413, "too_large", TOO_LARGE_MESSAGE)
                 return
             chunks.append(chunk)
@@ -154,17 +169,17 @@ class BodyLimitMiddleware:
 
 
 class IpRateLimitMiddleware:
-    """Per client IP, for ``POST /api/…`` (chat, feedback, staff login …)."""
+    """Per client IP on every route: writes (POST …) and reads (GET: events, pages, files) in separate buckets."""
 
     def __init__(self, app: ASGIApp, limiter: RateLimiter) -> None:
         self.app = app
         self.limiter = limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (self.limiter.enabled and scope["type"] == "http" and scope["method"] == "POST"
-                and scope["path"].startswith("/api/")):
+        if self.limiter.enabled and scope["type"] == "http":
             client = scope.get("client")
-            wait = self.limiter.hit(f"ip:{client[0] if client else 'unknown'}")
+            kind = "read" if scope["method"] in ("GET", "HEAD", "OPTIONS") else "write"
+            wait = self.limiter.hit(f"ip-{kind}:{client[0] if client else 'unknown'}")
             if wait > 0:
                 await send_error(send, 429, "rate_limited", RATE_LIMITED_MESSAGE, rate_limited_headers(wait))
                 return

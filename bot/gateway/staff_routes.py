@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
-from pydantic import BaseModel, Extra, Field
+from pydantic import BaseModel, Extra, Field, StrictStr
 
 from bot.config import Settings
 from bot.handoff.inbox import CallbackRequest, Case, Message, utcnow
@@ -26,15 +26,15 @@ NO_STORE = {"Cache-Control": "no-store"}
 
 
 class LoginRequest(BaseModel):
-    username: str = Field(..., min_length=1, max_length=64)
-    password: str = Field(..., min_length=1, max_length=256)
+    username: StrictStr = Field(..., min_length=1, max_length=64)
+    password: StrictStr = Field(..., min_length=1, max_length=256)
 
     class Config:
         extra = Extra.forbid
 
 
 class TextRequest(BaseModel):
-    text: str = Field(..., min_length=1, max_length=4000)
+    text: StrictStr = Field(..., min_length=1, max_length=4000)
 
     class Config:
         extra = Extra.forbid
@@ -77,7 +77,9 @@ def _callback_json(cb: CallbackRequest) -> dict[str, Any]:
 
 
 def staff_router(service: Any, auth: StaffAuth, settings: Settings) -> APIRouter:
-    router = APIRouter(include_in_schema=True)
+    from bot.gateway.strict_json import StrictJsonRoute
+
+    router = APIRouter(include_in_schema=True, route_class=StrictJsonRoute)
     inbox = service.inbox
 
     def cookie_secure(request: Request) -> bool:
@@ -111,7 +113,8 @@ def staff_router(service: Any, auth: StaffAuth, settings: Settings) -> APIRouter
         if not same_origin(request):
             return _error(403, "csrf", "Sicherheitsprüfung fehlgeschlagen. Bitte laden Sie die Seite neu.")
         try:
-            result = await asyncio.to_thread(auth.login, body.username, body.password)
+            client = request.client.host if request.client else ""
+            result = await asyncio.to_thread(auth.login, body.username, body.password, client)
         except AuthError as exc:
             if exc.code == "locked":
                 return _error(429, "locked", "Zu viele Fehlversuche: Das Konto ist vorübergehend gesperrt. "

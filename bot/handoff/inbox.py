@@ -19,6 +19,14 @@ from sqlalchemy.orm import sessionmaker
 from bot.handoff.models import ACTIVE_STATES, CallbackRow, CaseRow, MessageRow
 
 
+def _check_session_id(session_id: str) -> None:
+    """Cases are keyed by the chat's session id: nothing else (Rasa's sender may be anything) gets in."""
+    from bot.gateway.ids import is_session_id
+
+    if not is_session_id(session_id):
+        raise ValueError("invalid session id")
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
@@ -159,6 +167,7 @@ class SqlInbox:
 
     # ------------------------------------------------------------ citizen side
     def open_case(self, session_id: str, transcript: Sequence[dict[str, Any]], reason: Optional[str] = None) -> Case:
+        _check_session_id(session_id)
         with self._sessions.begin() as session:
             existing = session.execute(
                 select(CaseRow).where(CaseRow.session_id == session_id, CaseRow.state.in_(ACTIVE_STATES))
@@ -300,6 +309,7 @@ class SqlInbox:
     # ------------------------------------------------------------ callbacks
     def begin_callback(self, session_id: str, consent_text: str, transcript: Sequence[dict[str, Any]],
                        due_date: Optional[dt.date]) -> CallbackRequest:
+        _check_session_id(session_id)
         with self._sessions.begin() as session:
             session.execute(
                 update(CallbackRow).where(CallbackRow.session_id == session_id,
@@ -420,8 +430,8 @@ class SqlInbox:
         """Delete cases (with their messages) that ended before ``ended_before``, finished callback
         requests, and consents nobody followed up with contact details. Open requests stay."""
         with self._sessions.begin() as session:
-            old = select(CaseRow.id).where(CaseRow.state.not_in(ACTIVE_STATES), CaseRow.ended_at < ended_before,
-                                           CaseRow.rasa_resumed.is_(True))
+            # ended cases go whether or not Rasa could be resumed: retention must not depend on Rasa
+            old = select(CaseRow.id).where(CaseRow.state.not_in(ACTIVE_STATES), CaseRow.ended_at < ended_before)
             ids = list(session.execute(old).scalars())
             no_sync = {"synchronize_session": False}
             session.execute(delete(MessageRow).where(MessageRow.case_id.in_(ids)).execution_options(**no_sync))

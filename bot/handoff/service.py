@@ -18,11 +18,13 @@ import logging
 import re
 import unicodedata
 from typing import Any, Callable, Optional
+from urllib.parse import quote
 
 import httpx
 
 from bot.config import Settings, split_urls
-from bot.emergency import looks_like_emergency
+from bot.emergency import detect_emergency
+from bot.gateway.ids import is_session_id
 from bot.handoff import messages as texts
 from bot.handoff.contact import find_contact
 from bot.handoff.hours import StaffHours
@@ -66,9 +68,12 @@ class RasaControl:
         await self._client.aclose()
 
     async def append_event(self, session_id: str, event: Any) -> bool:
+        if not is_session_id(session_id):  # never build a URL from anything else
+            logger.warning("rasa_event_refused", extra={"reason": "invalid session id"})
+            return False
         try:
-            response = await self._post(f"/conversations/{session_id}/tracker/events", event)
-        except httpx.HTTPError as exc:
+            response = await self._post(f"/conversations/{quote(session_id, safe='')}/tracker/events", event)
+        except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
             logger.warning("rasa_event_failed", extra={"reason": type(exc).__name__})
             return False
         return response.status_code == 200
@@ -81,9 +86,11 @@ class RasaControl:
 
     async def execute(self, session_id: str, action: str) -> Optional[list[dict[str, Any]]]:
         """Run one action in the conversation and return its messages (None on failure)."""
+        if not is_session_id(session_id):
+            return None
         try:
-            response = await self._post(f"/conversations/{session_id}/execute", {"name": action})
-        except httpx.HTTPError:
+            response = await self._post(f"/conversations/{quote(session_id, safe='')}/execute", {"name": action})
+        except (httpx.HTTPError, httpx.InvalidURL, ValueError):
             return None
         if response.status_code != 200:
             return None
@@ -99,21 +106,31 @@ class Notifier:
     """
 
     def __init__(self) -> None:
-        self._events: dict[str, asyncio.Event] = {}
+        #: session → (event, number of waiting polls); an entry lives only while someone waits
+        self._events: dict[str, tuple[asyncio.Event, int]] = {}
+
+    def __len__(self) -> int:
+        return len(self._events)
 
     def notify(self, session_id: str) -> None:
-        event = self._events.get(session_id)
-        if event is not None:
-            event.set()
+        entry = self._events.get(session_id)
+        if entry is not None:
+            entry[0].set()
 
     async def wait(self, session_id: str, timeout: float) -> None:
-        event = self._events.setdefault(session_id, asyncio.Event())
+        event, waiting = self._events.get(session_id, (asyncio.Event(), 0))
+        self._events[session_id] = (event, waiting + 1)
         try:
             await asyncio.wait_for(event.wait(), timeout)
         except asyncio.TimeoutError:
             pass
         finally:
             event.clear()
+            _event, still = self._events.get(session_id, (event, 1))
+            if still <= 1:
+                self._events.pop(session_id, None)
+            else:
+                self._events[session_id] = (event, still - 1)
 
 
 def event_json(message: Message) -> dict[str, Any]:
@@ -170,10 +187,11 @@ class HandoffService:
         await self._call(self.inbox.add_citizen_message, case.id, mask_pii(written))
         self.notifier.notify(f"staff:{case.id}")
         reply: list[dict[str, Any]] = []
-        if looks_like_emergency(written):
-            from bot.gateway.chat import ChatService  # the gateway's safety net text and card
+        found = detect_emergency(written)
+        if found is not None:
+            from bot.gateway.chat import emergency_messages  # the gateway's safety net text and card
 
-            reply.extend(ChatService.emergency_messages())
+            reply.extend(emergency_messages(found.kinds))
             await self._call(self.inbox.add_system_message, case.id, texts.emergency_note())
         if case.state == "queued":
             info = await self._call(self.inbox.queue_info, case.id, self.settings.handoff_default_wait_minutes)
@@ -209,10 +227,11 @@ class HandoffService:
             await self._call(self.inbox.withdraw_callback, pending.id)
             return [{"id": texts.new_id(), "text": texts.callback_cancelled_text(self.settings),
                      "custom": texts.card(self.settings, "unavailable")}]
-        if looks_like_emergency(written):
-            from bot.gateway.chat import ChatService
+        found = detect_emergency(written)
+        if found is not None:
+            from bot.gateway.chat import emergency_messages
 
-            return ChatService.emergency_messages() + [
+            return emergency_messages(found.kinds) + [
                 {"id": texts.new_id(), "text": texts.callback_retry_text(), "buttons": cancel_button}]
         found = find_contact(written)
         if found is None:
@@ -288,7 +307,10 @@ class HandoffService:
     async def expire_due(self) -> None:
         limit = utcnow() - dt.timedelta(seconds=self.settings.handoff_accept_timeout)
         for case in await self._call(self.inbox.expire_unaccepted, limit):
-            await self._after_expiry(case)
+            try:
+                await self._after_expiry(case)
+            except Exception:  # noqa: BLE001
+                logger.exception("handoff_expiry_failed")
 
     async def _after_expiry(self, case: Case) -> None:
         """Nobody accepted: resume Rasa and let the bot offer the alternatives (callback needs consent)."""
@@ -307,8 +329,12 @@ class HandoffService:
         self.notifier.notify(case.session_id)
 
     async def _resume_pending(self) -> None:
+        """Each case on its own: one that cannot be resumed never blocks the others."""
         for case in await self._call(self.inbox.cases_to_resume):
-            await self._resume(case)
+            try:
+                await self._resume(case)
+            except Exception:  # noqa: BLE001 - logged without data; the next round retries
+                logger.exception("handoff_resume_failed")
 
     def start(self) -> None:
         async def loop() -> None:

@@ -47,7 +47,7 @@ def from_tracker_events(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]
                 continue
             entry: dict[str, Any] = {"from": "bot", "text": text, "at": _at(event.get("timestamp"))}
             if custom:
-                entry["card"] = {k: custom.get(k) for k in ("type", "reason", "service_id", "title", "state")
-                                 if custom.get(k) is not None}
+                entry["card"] = {k: custom.get(k) for k in ("type", "reason", "service_id", "title", "state",
+                                                            "coverage") if custom.get(k) is not None}
             entries.append(entry)
     return entries[-MAX_ENTRIES:]

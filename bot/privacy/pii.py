@@ -22,6 +22,9 @@ Design decisions (false positives matter: the bot must still understand the ques
 - **Street names without a house number stay** ("Wo ist die Löhrstraße?"): only an
   address with a number identifies a household. Compound nouns ending like streets
   (Parkplatz, Kitaplatz, Radweg …) are not addresses.
+- **Names** are masked after a naming phrase or a title ("ich heiße …", "mein Name ist …", "Frau …",
+  "Herr …", "Dr. …"): rules, no downloadable model. Names without such a cue stay (measured recall in
+  docs/privacy-security.md).
 - **Vehicle plates** need the official upper-case shape (district, separator,
   1–2 letters, 1–4 digits, optional E/H).
 - Only citizen text is masked; bot texts (LeiKa keys, fees, phone numbers of the
@@ -42,8 +45,11 @@ TAX_NUMBER = "[Steuernummer]"
 BIRTH_DATE = "[Geburtsdatum]"
 PLATE = "[Kennzeichen]"
 ADDRESS = "[Adresse]"
+CARD = "[Kartennummer]"
+SOCIAL = "[Sozialversicherungsnummer]"
+NAME = "[Name]"
 
-PLACEHOLDERS = (EMAIL, PHONE, IBAN, ID_NUMBER, TAX_ID, TAX_NUMBER, BIRTH_DATE, PLATE, ADDRESS)
+PLACEHOLDERS = (EMAIL, PHONE, IBAN, ID_NUMBER, TAX_ID, TAX_NUMBER, BIRTH_DATE, PLATE, ADDRESS, CARD, SOCIAL, NAME)
 
 #: a full date whose year lies this many years back or more counts as a date of birth
 BIRTH_YEAR_DISTANCE = 10
@@ -59,7 +65,23 @@ _BIRTH_WORDS = re.compile(
 _EMAIL = re.compile(r"[\w.+%-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 
 # Country code, 2 check digits, 11-30 alphanumerics, optionally grouped by 4 (DE: 18 digits).
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?\b", re.IGNORECASE)
+# payment cards: 13-19 digits in groups (Luhn-checked); Rentenversicherungsnummer "65 170839 J 004"
+_CARD = re.compile(r"(?<![\d-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\d-])")
+_SOCIAL = re.compile(r"\b\d{2}\s?[0-3]\d[01]\d\d{2}\s?[A-Z]\s?\d{3}\b")
+# names after a naming phrase or a title ("ich heiße …", "mein Name ist …", "Frau …", "Herr …")
+_NAME = re.compile(
+    r"(?P<cue>\b(?:(?i:ich heiße|ich heisse|mein name ist|mein name lautet|name:|hier ist|hier spricht|"
+    r"ich bin (?:die|der))|Frau|Herrn?|Fr\.|Hr\.|Dr\.)\s+)"
+    r"(?P<name>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)?)",
+)
+#: words after "Frau"/"Herr" or "ich bin die …" that are no names
+_NOT_NAMES = frozenset({"Bürgermeister", "Bürgermeisterin", "Oberbürgermeister", "Oberbürgermeisterin", "Doktor",
+                        "Mitarbeiterin", "Mitarbeiter", "Sachbearbeiterin", "Sachbearbeiter", "Mutter", "Vater",
+                        "Besitzerin", "Besitzer", "Mieterin", "Mieter", "Vermieterin", "Vermieter", "Ansprechpartnerin",
+                        "Ansprechpartner", "Nachbarin", "Nachbar", "Kollegin", "Kollege", "Tochter", "Sohn", "Halterin",
+                        "Halter", "Eigentümerin", "Eigentümer", "Antragstellerin", "Antragsteller", "Stadt", "Ich",
+                        "Sie", "Ihnen", "Euch", "Dich"})
 
 # Steuer-ID: 11 digits, first not 0, often written "12 345 678 901"; Steuernummer: "22/815/08151".
 _TAX_ID = re.compile(r"(?<![\d/.,])\b[1-9]\d(?:[ ]?\d{3}){3}\b(?![\d/.,]\d)")
@@ -78,15 +100,16 @@ _ID_CONTEXT = re.compile(
 
 _DATE_NUMERIC = re.compile(
     r"(?<![\d.])\b(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?P<y>(?:19|20)?\d{2})\b(?![.\d])"
+    r"|(?<![\d/])\b(?P<sd>[0-3]?\d)/(?P<sm>[01]?\d)/(?P<y2>(?:19|20)\d{2})\b(?![/\d])"
     r"|\b(?P<iy>(?:19|20)\d{2})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"
 )
 _DATE_WORDS = re.compile(
-    rf"\b(?P<d>[0-3]?\d)\.\s?(?:{_MONTHS})\.?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE
+    rf"\b(?P<d>[0-3]?\d)\.?\s?(?:{_MONTHS})\.?\s+(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE
 )
 
 # +49 / 0049 / national 0…: area code and number, with spaces, dashes, slashes, "(0)".
 _PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)\s?49[\s\-/]*(?:\(0\)[\s\-/]*)?|\(?0)\d{2,5}\)?(?:[\s\-/]*\d){4,11}\b"
+    r"(?<![\w+])(?:(?:\+|00)\s?49[\s\-/.]*(?:\(0\)[\s\-/.]*)?|\(?0)\d{2,5}\)?(?:[\s\-/.]*\d){4,11}\b"
     r"|(?<![\w+])\+\s?\d{2,3}[\s\-/]*\d{2,5}(?:[\s\-/]*\d){4,11}\b"
 )
 
@@ -97,7 +120,7 @@ _STREET_SUFFIX = (
     r"(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|ufer|damm|pfad|markt|graben|wall|kai|"
     r"chaussee|steig|stieg|gässchen|hof|berg|tal|park|garten|feld|höhe|stra[sß]e)"
 )
-_HOUSE_NUMBER = r"\s?\d{1,3}(?:\s?[a-zA-Z](?![a-zA-ZäöüÄÖÜß]))?(?:\s?[-/]\s?\d{1,3}[a-z]?)?(?!\d|[.,:]\d)"
+_HOUSE_NUMBER = r"\s?(?:(?:Nr\.?|Nummer|Hausnummer)\s?)?\d{1,3}(?:\s?[a-zA-Z](?![a-zA-ZäöüÄÖÜß]))?(?:\s?[-/]\s?\d{1,3}[a-z]?)?(?!\d|[.,:]\d)"
 _STREET = re.compile(
     r"\b(?:[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*[\s-])?"  # "Hohenfelder Str.", "Friedrich-Ebert-Ring"
     rf"(?P<word>[A-ZÄÖÜ][\wäöüß]*?{_STREET_SUFFIX}|(?:Straße|Strasse|Str\.|Weg|Platz|Gasse|Allee|Ring|Ufer|Damm|"
@@ -130,7 +153,7 @@ Replacement = Union[str, Callable[[Match[str]], str]]
 def _birth_date(today: dt.date) -> Callable[[Match[str]], str]:
     def replace(match: Match[str]) -> str:
         groups = match.groupdict()
-        year_text = groups.get("y") or groups.get("iy")
+        year_text = groups.get("y") or groups.get("iy") or groups.get("y2")
         if not year_text:
             return match.group(0)
         year = int(year_text)
@@ -160,6 +183,26 @@ def _street(match: Match[str]) -> str:
     return match.group(0)[:match.start("word") - match.start()] + ADDRESS  # keep "Wohne " in "Wohne Löhrstr. 1"
 
 
+def _luhn(digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if index % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def _card(match: Match[str]) -> str:
+    digits = re.sub(r"\D", "", match.group(0))
+    return CARD if 13 <= len(digits) <= 19 and _luhn(digits) else match.group(0)
+
+
+def _name(match: Match[str]) -> str:
+    words = match.group("name").split()
+    if words[0] in _NOT_NAMES:
+        return match.group(0)
+    return match.group("cue") + NAME
+
+
 def _id_context(match: Match[str]) -> str:
     value = match.group("value")
     if not any(ch.isdigit() for ch in value) or value.startswith("["):
@@ -172,6 +215,8 @@ def _rules(today: dt.date) -> list[tuple[Pattern[str], Replacement]]:
     return [
         (_EMAIL, EMAIL),
         (_IBAN, lambda m: IBAN if sum(ch.isdigit() for ch in m.group(0)) >= 10 else m.group(0)),
+        (_CARD, _card),
+        (_SOCIAL, SOCIAL),
         (_TAX_NUMBER, TAX_NUMBER),
         (_ID_CONTEXT, _id_context),
         (_ID_NUMBER, ID_NUMBER),
@@ -182,6 +227,7 @@ def _rules(today: dt.date) -> list[tuple[Pattern[str], Replacement]]:
         (_PLATE, PLATE),
         (_STREET_PREPOSITION, ADDRESS),
         (_STREET, _street),
+        (_NAME, _name),
     ]
 
 

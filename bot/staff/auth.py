@@ -10,11 +10,11 @@ import secrets
 from dataclasses import dataclass
 from typing import Optional
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import case, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import sessionmaker
 
-from bot.staff.models import StaffSessionRow, StaffUserRow
+from bot.staff.models import StaffLoginGuardRow, StaffSessionRow, StaffUserRow
 
 # scrypt parameters (RFC 7914; N=2^15, r=8, p=1 ≈ 32 MiB, OWASP's minimum is N=2^17 with p=1 or 2^15 with more memory)
 SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_DKLEN = 2**15, 8, 1, 64
@@ -94,9 +94,11 @@ class LoginResult:
 
 class StaffAuth:
     def __init__(self, sessions: sessionmaker, session_hours: int = 8, max_failed: int = 5,
-                 lockout_minutes: int = 15) -> None:
+                 lockout_minutes: int = 15, absolute_hours: int = 12) -> None:
         self._sessions = sessions
         self._session_hours = session_hours
+        #: a login ends after this many hours however active it is (the sliding expiry cannot pass it)
+        self._absolute = dt.timedelta(hours=max(absolute_hours, session_hours))
         self._max_failed = max_failed
         self._lockout = dt.timedelta(minutes=lockout_minutes)
 
@@ -129,6 +131,10 @@ class StaffAuth:
             )
             if result.rowcount != 1:
                 raise ValueError(f"Den Benutzer {username!r} gibt es nicht")
+            # a new password ends every existing login of that account
+            user_id = session.execute(
+                select(StaffUserRow.id).where(StaffUserRow.username == username.strip().lower())).scalar_one()
+            session.execute(delete(StaffSessionRow).where(StaffSessionRow.user_id == user_id))
 
     def set_active(self, username: str, active: bool) -> None:
         with self._sessions.begin() as session:
@@ -149,32 +155,64 @@ class StaffAuth:
             return [(r.username, r.display_name, bool(r.active)) for r in rows]
 
     # ------------------------------------------------------------ login
-    def login(self, username: str, password: str) -> LoginResult:
-        """Check the password; lock the account after ``max_failed`` failures in a row."""
+    def _guard_key(self, username: str, client: str) -> str:
+        return hashlib.sha256(f"{username.strip().lower()}\x00{client}".encode("utf-8")).hexdigest()
+
+    def _reserve_attempt(self, key: str, now: dt.datetime) -> bool:
+        """Atomically take one of ``max_failed`` attempts (a conditional UPDATE in the database).
+
+        However many requests arrive at once, at most ``max_failed`` passwords are checked per name and
+        client before the lock; the lock starts with the attempt that takes the last slot."""
+        try:
+            with self._sessions.begin() as session:
+                session.add(StaffLoginGuardRow(key=key, failures=0, locked_until=None))
+        except IntegrityError:
+            pass  # the row exists
+        with self._sessions.begin() as session:
+            session.execute(update(StaffLoginGuardRow)
+                            .where(StaffLoginGuardRow.key == key, StaffLoginGuardRow.locked_until <= now)
+                            .values(failures=0, locked_until=None))
+            taken = session.execute(
+                update(StaffLoginGuardRow)
+                .where(StaffLoginGuardRow.key == key, StaffLoginGuardRow.locked_until.is_(None),
+                       StaffLoginGuardRow.failures < self._max_failed)
+                .values(failures=StaffLoginGuardRow.failures + 1,
+                        locked_until=case((StaffLoginGuardRow.failures + 1 >= self._max_failed, now + self._lockout),
+                                          else_=None))
+                .execution_options(synchronize_session=False)
+            ).rowcount
+        return taken == 1
+
+    def _locked_until(self, key: str) -> Optional[dt.datetime]:
+        with self._sessions() as session:
+            return _utc(session.execute(select(StaffLoginGuardRow.locked_until)
+                                        .where(StaffLoginGuardRow.key == key)).scalar_one_or_none())
+
+    def login(self, username: str, password: str, client: str = "") -> LoginResult:
+        """Check the password; after ``max_failed`` failures in a row for this name from this client,
+        lock for ``lockout_minutes`` – the same for names that do not exist, with the same work."""
         global _DUMMY_HASH
         now = _now()
+        if _DUMMY_HASH is None:
+            _DUMMY_HASH = hash_password(secrets.token_hex(16))
+        key = self._guard_key(username, client)
+        if not self._reserve_attempt(key, now):
+            verify_password(password, _DUMMY_HASH)  # same work as a check: the answer's timing says nothing
+            raise AuthError("locked", self._locked_until(key))
         with self._sessions() as session:
             user = session.execute(
                 select(StaffUserRow).where(StaffUserRow.username == username.strip().lower())
             ).scalar_one_or_none()
-        if user is None or not user.active:
-            if _DUMMY_HASH is None:
-                _DUMMY_HASH = hash_password(secrets.token_hex(16))
-            verify_password(password, _DUMMY_HASH)  # same work as for a real user
+        if user is None or not user.active or not verify_password(password, user.password_hash):
+            if user is None or not user.active:
+                verify_password(password, _DUMMY_HASH)  # same work as for a real user
+            locked = self._locked_until(key)
+            if locked is not None and locked > now:
+                raise AuthError("locked", locked)
             raise AuthError("invalid")
-        locked_until = _utc(user.locked_until)
-        if locked_until is not None and locked_until > now:
-            raise AuthError("locked", locked_until)
-        if not verify_password(password, user.password_hash):
-            with self._sessions.begin() as session:
-                failures = (user.failed_logins or 0) + 1
-                values: dict = {"failed_logins": failures}
-                if failures >= self._max_failed:
-                    values = {"failed_logins": 0, "locked_until": now + self._lockout}
-                session.execute(update(StaffUserRow).where(StaffUserRow.id == user.id).values(**values))
-            if "locked_until" in values:
-                raise AuthError("locked", values["locked_until"])
-            raise AuthError("invalid")
+        with self._sessions.begin() as session:
+            session.execute(update(StaffLoginGuardRow).where(StaffLoginGuardRow.key == key)
+                            .values(failures=0, locked_until=None))
         token = secrets.token_urlsafe(32)
         csrf = secrets.token_urlsafe(32)
         expires = now + dt.timedelta(hours=self._session_hours)
@@ -199,11 +237,13 @@ class StaffAuth:
             if row is None:
                 return None
             login, user = row
-            if _utc(login.expires_at) <= now or not user.active:
+            if (_utc(login.expires_at) <= now or not user.active
+                    or _utc(login.created_at) + self._absolute <= now):
                 session.execute(delete(StaffSessionRow).where(StaffSessionRow.token_hash == login.token_hash))
                 return None
             session.execute(update(StaffSessionRow).where(StaffSessionRow.token_hash == login.token_hash)
-                            .values(expires_at=now + dt.timedelta(hours=self._session_hours)))
+                            .values(expires_at=min(now + dt.timedelta(hours=self._session_hours),
+                                                   _utc(login.created_at) + self._absolute)))
             return StaffPrincipal(user.id, user.username, user.display_name, login.csrf_token)
 
     def logout(self, token: Optional[str]) -> None:

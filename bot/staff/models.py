@@ -30,3 +30,14 @@ class StaffSessionRow(Base):
     csrf_token = Column(String(64), nullable=False)
     created_at = Column(DateTime(timezone=True), nullable=False)
     expires_at = Column(DateTime(timezone=True), nullable=False)
+
+
+class StaffLoginGuardRow(Base):
+    """Failed logins per (user name, client IP) – also for names that do not exist, so the lock-out
+    tells nothing about which accounts exist. ``key`` is a SHA-256, no name or IP is stored readable."""
+
+    __tablename__ = "staff_login_guard"
+
+    key = Column(String(64), primary_key=True)
+    failures = Column(Integer, nullable=False, default=0)
+    locked_until = Column(DateTime(timezone=True), nullable=True)

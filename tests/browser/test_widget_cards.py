@@ -216,7 +216,24 @@ def test_real_bot_service_card_clarify_and_hours(site: Site) -> None:
     expect(choice).to_be_visible()
     choice.click()
     expect(site.bot_turns().locator(".card-service").last.get_by_role("heading", name="Umzug innerhalb von Koblenz melden (Ummeldung)")).to_be_visible()
-    assert site.chat_requests()[-1]["payload"] == '/choose_service{"service_id":"wohnsitz-ummeldung"}'
+    assert site.chat_requests()[-1]["payload"].startswith('/choose_service{"service_id":"wohnsitz-ummeldung"}')
 
     site.say("Wann hat das Bürgeramt morgen offen?")
     expect(site.bot_turns().locator(".card-hours").last.get_by_role("heading", name="Bürgeramt")).to_be_visible()
+
+
+def test_real_bot_reference_card_is_marked_and_states_no_facts(site: Site) -> None:
+    """No mocks: a service the city catalogue lacks is named with who is responsible, visibly marked
+    as not checked by the city, and without fees or documents."""
+    site.goto("/")
+    site.open_chat()
+    site.say("Wo beantrage ich einen Schwerbehindertenausweis für meine Mutter?")
+    card = site.bot_turns().locator(".card-reference").last
+    expect(card.locator(".badge-reference")).to_have_text("Allgemeine Auskunft – nicht von der Stadt Koblenz geprüft")
+    expect(card.get_by_role("heading", name="Schwerbehindertenausweis")).to_be_visible()
+    expect(card.locator(":scope > dl")).to_contain_text("Zuständig")
+    expect(card.locator(":scope > dl")).not_to_contain_text("Kosten")
+    expect(card.locator(":scope > dl")).not_to_contain_text("Unterlagen")
+    expect(card.get_by_role("link", name="Leistungen der Stadt Koblenz")).to_be_visible()
+    site.axe("reference card")
+    site.screenshot("reference")

@@ -82,7 +82,7 @@ def test_service_card_is_valid_and_unreviewed_facts_say_so() -> None:
 
 
 def test_unknown_service_is_an_honest_fallback() -> None:
-    reply = answer_service(CATALOGUE, "service_info", 0.6, "Wie funktioniert eine Wärmepumpe?")
+    reply = answer_service(CATALOGUE, "service_info", 0.6, "Wie entsteht eigentlich ein Regenbogen?")
     assert cards(reply) == [{"type": "fallback", "reason": "no_service_found"}]
     assert any(b["payload"] == "/request_human" for b in reply.messages[0]["buttons"])
 

@@ -114,3 +114,8 @@ class StaffClient:
 
     def post(self, path: str, body: Any = None, **kwargs: Any) -> tuple[int, Any]:
         return self.request("POST", "/api/staff/v1" + path, body, **kwargs)
+
+
+def offered_payload(messages: list[dict[str, Any]], title: str) -> str:
+    """The payload of the offered button ``title`` (bound to its session by the gateway's signature)."""
+    return next(b["payload"] for m in messages for b in m.get("buttons", []) if b.get("title") == title)

@@ -10,7 +10,7 @@ import pytest
 from bot.contract import validate_card
 from tests.conftest import LiveStack, start_stack, stop_stack
 
-from .support import StaffClient, add_staff_user, ask_for_person, cards, new_session, texts
+from .support import StaffClient, add_staff_user, ask_for_person, cards, new_session, offered_payload, texts
 
 pytestmark = pytest.mark.live
 
@@ -46,16 +46,16 @@ def offer(stack: LiveStack, session: str) -> list[dict]:
     assert "niemand" in said and "115" in said and "Kontaktformular" in said
     assert "willige ein" in said  # what consent means is shown before anything is asked
     buttons = [b for m in messages for b in m.get("buttons", [])]
-    assert {"title": "Ja, ich willige ein", "payload": "/affirm"} in buttons
-    assert {"title": "Nein, danke", "payload": "/deny"} in buttons
+    assert buttons and offered_payload(messages, "Ja, ich willige ein").startswith("/affirm")
+    assert offered_payload(messages, "Nein, danke").startswith("/deny")
     return messages
 
 
 def test_outside_hours_with_consent_stores_a_callback_request(stack: LiveStack) -> None:
     session = new_session()
-    offer(stack, session)
+    offered = offer(stack, session)
     assert callbacks_in_db(stack, session) == []
-    asked = stack.chat(session, "Ja, ich willige ein", payload="/affirm")
+    asked = stack.chat(session, "Ja, ich willige ein", payload=offered_payload(offered, "Ja, ich willige ein"))
     assert "Telefonnummer oder E-Mail-Adresse" in texts(asked)
     retry = stack.chat(session, "Das weiß ich gerade nicht auswendig")
     assert "keine Telefonnummer" in texts(retry)
@@ -78,8 +78,8 @@ def test_outside_hours_with_consent_stores_a_callback_request(stack: LiveStack) 
 
 def test_outside_hours_without_consent_stores_nothing(stack: LiveStack) -> None:
     session = new_session()
-    offer(stack, session)
-    reply = stack.chat(session, "Nein, danke", payload="/deny")
+    offered = offer(stack, session)
+    reply = stack.chat(session, "Nein, danke", payload=offered_payload(offered, "Nein, danke"))
     assert "nichts gespeichert" in texts(reply)
     follow = stack.chat(session, "Meine Nummer ist 0261 777777")  # not asked for: goes to the bot, not stored
     assert callbacks_in_db(stack, session) == []
@@ -88,8 +88,8 @@ def test_outside_hours_without_consent_stores_nothing(stack: LiveStack) -> None:
 
 def test_consent_given_then_cancelled_stores_nothing(stack: LiveStack) -> None:
     session = new_session()
-    offer(stack, session)
-    stack.chat(session, "Ja, ich willige ein", payload="/affirm")
+    offered = offer(stack, session)
+    stack.chat(session, "Ja, ich willige ein", payload=offered_payload(offered, "Ja, ich willige ein"))
     reply = stack.chat(session, "Abbrechen", payload="/handoff_cancel")
     assert "keine Kontaktdaten gespeichert" in texts(reply)
     assert callbacks_in_db(stack, session) == [("withdrawn", None, None)]

@@ -31,5 +31,6 @@ def test_heldout_set_meets_the_issue_requirements() -> None:
 @pytest.mark.live
 def test_whole_bot_on_heldout_set(live_stack) -> None:
     metrics = evaluate_stack(live_stack, HELDOUT, RESULTS_DIR, load_catalogue())
-    assert not below(metrics, CI_THRESHOLDS), (below(metrics, CI_THRESHOLDS), metrics.failures[:30])
+    # numbers only: the held-out texts are never shown (failures are in results/nlu-eval.json)
+    assert not below(metrics, CI_THRESHOLDS), below(metrics, CI_THRESHOLDS)
     assert metrics.emergency_recall == 1.0

@@ -34,3 +34,42 @@ def test_emergencies_are_detected(text: str) -> None:
 )
 def test_ordinary_questions_are_not_emergencies(text: str) -> None:
     assert not looks_like_emergency(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "umbringen werde ich mich heute",
+        "jetzt sitzt er im Zimmer, mein Freund hat mich gewürgt",
+        "жить не хочу",
+        "bu gece kendimi asacağım",
+        "hab grad 30 tabletten geschluckt",
+    ],
+)
+def test_word_orders_and_persons(text: str) -> None:
+    assert looks_like_emergency(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich sterbe vor Langeweile, gibt es Veranstaltungen?",
+        "Die Hitze bringt mich um, wo gibt es Trinkbrunnen?",
+        "I'm dying to know when the market opens",
+        "je meurs de faim, où manger ?",
+        "Letztes Jahr hat es bei uns im Keller gebrannt, wer zahlt die Sanierung?",
+        "Il y a eu un incendie dans notre immeuble l'an dernier, qui paie les travaux ?",
+        "Das Licht im Treppenhaus brennt die ganze Nacht",
+        "Mein Vater schlägt vor, dass wir zusammen zum Amt gehen",
+    ],
+)
+def test_idioms_and_past_are_not_emergencies(text: str) -> None:
+    assert not looks_like_emergency(text)
+
+
+def test_help_lines_follow_the_kind() -> None:
+    from bot.emergency import detect_emergency
+
+    assert "suicide" in detect_emergency("ich will nicht mehr leben").kinds
+    assert "domestic_violence" in detect_emergency("mein Mann schlägt mich gerade").kinds
+    assert "child" in detect_emergency("ein Kind ist in den Rhein gefallen").kinds

@@ -2,13 +2,13 @@
 import shutil
 from pathlib import Path
 
-from bot.training import HASHED_PATHS, training_hash
+from bot.training import CATALOGUE_DIR, HASHED_PATHS, training_hash
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _copy_inputs(target: Path) -> None:
-    for relative in (*HASHED_PATHS, "requirements.lock"):
+    for relative in (*HASHED_PATHS, CATALOGUE_DIR, "requirements.lock"):
         source = ROOT / relative
         if source.is_dir():
             shutil.copytree(source, target / relative)
@@ -35,4 +35,16 @@ def test_hash_tracks_ml_package_versions_only(tmp_path: Path) -> None:
     lock.write_text(lock.read_text() + "some-test-tool==1.0\n")
     assert training_hash(tmp_path) == first
     lock.write_text(lock.read_text().replace("rasa==3.6.21", "rasa==3.6.20"))
+    assert training_hash(tmp_path) != first
+
+
+def test_hash_tracks_catalogue_names_not_search_keywords(tmp_path: Path) -> None:
+    """Lookup tables come from service names and synonyms; keywords and facts are read at run time."""
+    _copy_inputs(tmp_path)
+    first = training_hash(tmp_path)
+    services = tmp_path / CATALOGUE_DIR / "services" / "ausweise.yaml"
+    text = services.read_text(encoding="utf-8")
+    services.write_text(text.replace("summary: >-", "summary: >-\n      Geändert.", 1), encoding="utf-8")
+    assert training_hash(tmp_path) == first
+    services.write_text(text.replace("synonyms: [", "synonyms: [Ausweisding, ", 1), encoding="utf-8")
     assert training_hash(tmp_path) != first

@@ -158,7 +158,8 @@
       e.from === 'citizen' && e.intent
         ? h('span', { class: 'nlu' }, `erkannt: ${e.intent}${e.confidence != null ? ` (${Math.round(e.confidence * 100)} %)` : ''}`)
         : null,
-      e.card && e.from === 'bot' ? h('span', { class: 'nlu' }, `Karte: ${e.card.type}${e.card.reason ? ' / ' + e.card.reason : ''}`) : null)));
+      e.card && e.from === 'bot' ? h('span', { class: 'nlu' }, `Karte: ${e.card.type}${e.card.reason ? ' / ' + e.card.reason : ''}${
+        e.card.coverage === 'reference' ? ' / Referenz (nicht im Katalog, ungeprüft)' : ''}`) : null)));
     const log = $('messages');
     const atBottom = log.scrollTop + log.clientHeight >= log.scrollHeight - 4;
     log.replaceChildren(...data.messages.map((m) => h('li', { class: `k-${m.kind}`, 'data-id': m.id },

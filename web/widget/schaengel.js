@@ -74,6 +74,15 @@
       email: 'E-Mail',
       form: 'Kontaktformular',
       didYouMean: 'Meinten Sie:',
+      referenceBadge: 'Allgemeine Auskunft – nicht von der Stadt Koblenz geprüft',
+      referenceNote: 'Zu dieser Leistung hat Schängel keine geprüften Angaben der Stadt Koblenz: keine Gebühren, Unterlagen oder Fristen. Bitte fragen Sie bei der zuständigen Stelle oder unter 115 nach.',
+      responsible: 'Zuständig',
+      routing: 'Einschätzung',
+      routingHigh: 'in der Regel zuständig',
+      routingMedium: 'wahrscheinlich zuständig – bitte prüfen',
+      unknownResponsible: 'nicht sicher bekannt',
+      notCity: 'keine Stelle der Stadtverwaltung',
+      cityServices: 'Leistungen der Stadt Koblenz',
       emergency: 'Notfall? Rufen Sie sofort an:',
       techError: 'Technische Störung. So erreichen Sie die Stadt Koblenz:',
       otherWays: 'Andere Wege zur Stadt Koblenz:',
@@ -341,6 +350,7 @@
   // (or null) and may not assume optional fields exist.
   const CARDS = {
     service(c) {
+      if (c.coverage === 'reference') return referenceCard(c);
       const links = [
         c.online_url && link(c.online_url, t('online'), 'btn btn-primary'),
         c.appointment_url && link(c.appointment_url, t('book'), 'btn'),
@@ -390,9 +400,14 @@
     emergency(c) {
       const numbers = Array.isArray(c.numbers) && c.numbers.length ? c.numbers
         : [{ label: 'Feuerwehr und Rettungsdienst', number: '112' }, { label: 'Polizei', number: '110' }];
+      const lines = Array.isArray(c.help_lines) ? c.help_lines.filter((n) => n && n.number) : [];
       return cardBox('emergency', t('emergency'),
         h('ul', null, numbers.map((n) =>
-          h('li', null, telLink(n.number, [h('strong', null, String(n.number)), ' ', String(n.label || '')], 'tel')))));
+          h('li', null, telLink(n.number, [h('strong', null, String(n.number)), ' ', String(n.label || '')], 'tel')))),
+        lines.length ? h('p', { class: 'help-lines-title' }, 'Hilfe und Beratung am Telefon:') : null,
+        lines.length ? h('ul', { class: 'help-lines' }, lines.map((n) =>
+          h('li', null, telLink(n.number, [h('strong', null, String(n.label || '')), ' ', String(n.number)], 'tel'),
+            n.note ? h('span', { class: 'note' }, ' (' + String(n.note) + ')') : null))) : null);
     },
 
     fallback(c) {
@@ -415,6 +430,24 @@
         showAlternatives ? alternatives(c.alternatives) : null);
     },
   };
+
+  /**
+   * A service the city catalogue does not hold (coverage "reference"): named, with who is responsible,
+   * visibly marked as not checked by the city, and never with fees, documents or deadlines.
+   */
+  function referenceCard(c) {
+    const r = c.responsible && typeof c.responsible === 'object' ? c.responsible : null;
+    const who = r ? [String(r.name || ''), r.kind && r.kind !== 'city' ? ` (${t('notCity')})` : ''] : t('unknownResponsible');
+    const sure = c.routing_certainty === 'high' ? t('routingHigh') : c.routing_certainty === 'medium' ? t('routingMedium') : null;
+    return h('div', { class: 'card card-service card-reference' },
+      h('p', { class: 'badge badge-reference' }, t('referenceBadge')),
+      c.title ? h('h3', null, String(c.title)) : null,
+      facts([[t('responsible'), r && r.url ? link(r.url, who) : who], [t('routing'), sure]]),
+      h('p', { class: 'check' }, t('referenceNote')),
+      c.info_url ? h('p', { class: 'links' }, link(c.info_url, t('cityServices'), 'btn')) : null,
+      source(c.source, true),
+      why(c.why));
+  }
 
   /** Unknown card types degrade to whatever text they carry. */
   function genericCard(c) {

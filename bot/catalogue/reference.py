@@ -1,0 +1,145 @@
+"""The national background: every LeiKa service object, with who is responsible in Koblenz.
+
+The Koblenz catalogue holds checked facts for a few dozen services; citizens ask about hundreds more.
+Each of the ~1,800 LeiKa *Leistungsobjekte* (the first 8 digits of a key: level, service group, object,
+e.g. ``99008001`` Personalausweis) becomes a :class:`ReferenceService`: its official names (the object's
+rows and their OZG-Leistung), the words citizens use for it (``data/reference/citizen_words.yaml``,
+written by the project's own authors) and the authority that handles it
+(``data/reference/responsibles.yaml``: per object, else a default per LeiKa service group).
+
+A reference service is only *named* to the citizen, never answered with fees, documents or deadlines:
+the city has checked none of them (reply contract: ``coverage: "reference"``).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping, Optional
+
+import yaml
+
+from .leika import LeikaCatalog, LeikaEntry
+
+#: how sure the routing to ``responsible`` is, from the data
+CERTAINTIES = ("high", "medium", "low")
+REFERENCE_PREFIX = "leika:"
+
+
+@dataclass(frozen=True)
+class Responsible:
+    """An authority that handles services: a city office or a state, federal or other body."""
+
+    responsible_id: str
+    name: str
+    kind: str  # city | state | federal | other
+    url: Optional[str] = None
+
+    def as_dict(self) -> dict[str, Optional[str]]:
+        return {"id": self.responsible_id, "name": self.name, "kind": self.kind, "url": self.url}
+
+
+@dataclass(frozen=True)
+class ReferenceService:
+    """One LeiKa service object the Koblenz catalogue does not hold."""
+
+    leika: str  # the object's general 14-digit key (``…000000`` where it exists)
+    title: str
+    names: tuple[str, ...]  # the LeiKa names of the object's rows
+    ozg_leistungen: tuple[str, ...]
+    lebenslagen: tuple[str, ...]
+    words: tuple[str, ...] = ()
+    responsible: Optional[Responsible] = None
+    certainty: str = "low"
+    ozg_id: Optional[int] = None
+
+    @property
+    def object_key(self) -> str:
+        return self.leika[:8]
+
+    @property
+    def service_id(self) -> str:
+        """Stable id in cards and button payloads: ``leika:<key>``."""
+        return f"{REFERENCE_PREFIX}{self.leika}"
+
+
+def is_reference_id(service_id: Optional[str]) -> bool:
+    return bool(service_id) and str(service_id).startswith(REFERENCE_PREFIX)
+
+
+def _read_yaml(path: Path) -> Mapping:
+    if not path.is_file():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def _authority(entry: Mapping) -> Responsible:
+    return Responsible(str(entry["id"]), str(entry["name"]), str(entry.get("kind") or "other"), entry.get("url") or None)
+
+
+def _word_files(directory: Path) -> list[Path]:
+    """``citizen_words*.yaml``: one file per author."""
+    return sorted(directory.glob("citizen_words*.yaml"))
+
+
+def read_responsibles(directory: Path) -> tuple[dict[str, Responsible], dict[str, tuple[str, str]]]:
+    """Authorities by id, and the default ``(responsible_id, certainty)`` per 3-digit service group."""
+    document = _read_yaml(directory / "responsibles.yaml")
+    authorities = {str(entry["id"]): _authority(entry) for entry in document.get("responsibles") or []}
+    for path in _word_files(directory):  # authorities a later author needed
+        for entry in _read_yaml(path).get("new_responsibles") or []:
+            authorities.setdefault(str(entry["id"]), _authority(entry))
+    groups = {
+        str(entry["group"]).zfill(3): (str(entry["responsible"]), str(entry.get("certainty") or "medium"))
+        for entry in document.get("groups") or []
+    }
+    return authorities, groups
+
+
+def read_citizen_words(directory: Path) -> dict[str, dict]:
+    """Name, words and routing per 8-digit LeiKa object, merged over the authors' files
+    (an object's first entry wins; ``more_words`` adds words to any object)."""
+    objects: dict[str, dict] = {}
+    extra: dict[str, list[str]] = {}
+    for path in _word_files(directory):
+        document = _read_yaml(path)
+        for entry in document.get("objects") or []:
+            objects.setdefault(str(entry["leika"])[:8], dict(entry))
+        for key, words in (document.get("more_words") or {}).items():
+            extra.setdefault(str(key)[:8], []).extend(str(w) for w in words or ())
+    for key, words in extra.items():
+        if key in objects:
+            objects[key]["words"] = list(dict.fromkeys([*(objects[key].get("words") or []), *words]))
+    return objects
+
+
+def build_references(leika: LeikaCatalog, directory: Path, covered_objects: Iterable[str] = ()) -> list[ReferenceService]:
+    """One :class:`ReferenceService` per LeiKa object that no catalogue service covers."""
+    authorities, groups = read_responsibles(directory)
+    words = read_citizen_words(directory)
+    covered = set(covered_objects)
+    rows: dict[str, list[LeikaEntry]] = defaultdict(list)
+    for entry in leika:
+        if entry.key:
+            rows[entry.key[:8]].append(entry)
+    references = []
+    for object_key, entries in rows.items():
+        if object_key in covered:
+            continue
+        general = next((e for e in entries if e.key and e.key.endswith("000000")), entries[0])
+        extra = words.get(object_key) or {}
+        responsible_id, certainty = extra.get("responsible"), extra.get("certainty")
+        if not responsible_id:
+            responsible_id, certainty = groups.get(object_key[2:5], (None, "low"))
+        references.append(ReferenceService(
+            leika=general.key or "",
+            title=str(extra.get("name") or general.name),
+            names=tuple(dict.fromkeys(e.name for e in entries)),
+            ozg_leistungen=tuple(dict.fromkeys(e.ozg_leistung for e in entries if e.ozg_leistung)),
+            lebenslagen=tuple(dict.fromkeys(e.lebenslage for e in entries if e.lebenslage)),
+            words=tuple(str(w) for w in extra.get("words") or ()),
+            responsible=authorities.get(str(responsible_id)) if responsible_id else None,
+            certainty=str(certainty if certainty in CERTAINTIES else "low"),
+            ozg_id=general.ozg_id,
+        ))
+    return references
