@@ -14,14 +14,19 @@ from bot.catalogue import Catalogue, load_catalogue
 from bot.config import load_settings
 from bot.contract import alternatives, fallback_card
 from bot.dialogue.reply import Reply
+from bot.language import is_english
 
 logger = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
-    """The catalogue, loaded once per action-server process."""
-    return load_catalogue()
+    """The catalogue with its open-world index and the language detector, loaded once per action-server
+    process (on the first question, about 2 s)."""
+    loaded = load_catalogue()
+    loaded.world  # noqa: B018 - builds the catalogue + LeiKa index
+    is_english("warm up the language detector")
+    return loaded
 
 
 def city_alternatives() -> dict[str, str]:

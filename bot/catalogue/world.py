@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional, Sequence, Union
 
 from .model import Service
-from .rarity import rarity_factors
+from .rarity import rarity, rarity_factors
 from .reference import ReferenceService
 from .search import Field, SearchHit, SearchIndex
 from .text import words
@@ -94,6 +94,7 @@ class ServiceWorld:
         documents: list[tuple[AnyService, tuple[Field, ...]]] = [(s, service_fields(s)) for s in catalogue.services]
         documents += [(r, reference_fields(r)) for r in self.references]
         self._index: SearchIndex[AnyService] = SearchIndex(documents)
+        rarity("amt")  # loads wordfreq's German list now (~0.3 s), not on a citizen's first question
         #: per document, the folded words that are a whole title, synonym or keyword ("Pass", "Perso")
         self._one_word_names: dict[int, frozenset[str]] = {
             id(item): frozenset(w for f in fields if f.phrase and len(ws := words(f.text)) == 1 for w in ws)
