@@ -68,9 +68,6 @@ class Settings:
     rasa_url: str = field(default_factory=lambda: _env("SCHAENGEL_RASA_URL", "http://127.0.0.1:5005"))
     rasa_port: int = field(default_factory=lambda: _env_int("SCHAENGEL_RASA_PORT", 5005))
     rasa_token: str = field(default_factory=lambda: _secret("SCHAENGEL_RASA_TOKEN"))
-    #: shared secret of the internal services: Rasa's REST channel and the action server's webhook
-    #: accept only requests carrying it (header ``X-Schaengel-Token``); random per start if unset
-    internal_token: str = field(default_factory=lambda: _secret("SCHAENGEL_INTERNAL_TOKEN"))
     #: key for the session-bound values the gateway hands out (button payloads, message ids, events
     #: token); several gateway instances need the same one; random per start if unset
     gateway_secret: str = field(default_factory=lambda: _secret("SCHAENGEL_GATEWAY_SECRET"))
