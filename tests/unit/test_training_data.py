@@ -39,3 +39,36 @@ def test_evaluation_texts_are_not_in_training_data(evaluation_set: str) -> None:
     document = yaml.safe_load((ROOT / "tests" / "nlu" / evaluation_set).read_text(encoding="utf-8"))
     overlap = [u["text"] for u in document["utterances"] if _norm(u["text"]) in training]
     assert not overlap, overlap
+
+
+def _search_vocabulary() -> set[str]:
+    """Citizen words the search learns from: catalogue keywords and LeiKa citizen words."""
+    words: set[str] = set()
+    for path in (ROOT / "data" / "catalogue").glob("keywords*.yaml"):
+        for entries in (yaml.safe_load(path.read_text(encoding="utf-8")).get("keywords") or {}).values():
+            words.update(_norm(e) for e in entries)
+    for path in (ROOT / "data" / "reference").glob("citizen_words*.yaml"):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for entry in document.get("objects") or []:
+            words.update(_norm(w) for w in entry.get("words") or ())
+        for extra in (document.get("more_words") or {}).values():
+            words.update(_norm(w) for w in extra or ())
+    return words
+
+
+def _single_questions(path: Path) -> list[str]:
+    """Texts of the single-question cases (a conversation's follow-ups such as "und was kostet das?"
+    are generic by nature and meant to equal everyday phrasing)."""
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+    return [c["text"] for c in cases if c["kind"] != "conversation"]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "tests" / "openworld").glob("*.yml")), ids=lambda p: p.name)
+def test_open_world_questions_are_neither_training_data_nor_search_words(path: Path) -> None:
+    known = training_texts() | _search_vocabulary()
+    collisions = [text for text in _single_questions(path) if _norm(text) in known]
+    count = len(collisions)
+    if path.name.startswith("dev_"):
+        assert not collisions, collisions
+    del collisions  # held-out texts are never shown, only counted (pytest would print the list)
+    assert count == 0, f"{count} held-out questions equal a training text or search word"
