@@ -171,7 +171,8 @@ def clarify_card(candidates: Iterable[Mapping[str, Any]], **extra: Any) -> CardD
     card: CardDict = {
         "type": "clarify",
         "candidates": [
-            {"service_id": c["service_id"], "leika": c["leika"], "title": c["title"]} for c in candidates
+            {"service_id": c["service_id"], "leika": c["leika"], "title": c["title"],
+             **({"coverage": c["coverage"]} if "coverage" in c else {})} for c in candidates
         ],
         **extra,
     }

@@ -151,9 +151,6 @@ class ServiceWorld:
         """True if a folded word is indexed as it is (not only as a typo guess)."""
         return self._index.knows(word)
 
-    def search(self, text: str, limit: int = 6) -> list[SearchHit[AnyService]]:
-        return self._index.search(text, limit, factors=rarity_factors(text))
-
     def resolve(self, text: str, strict: bool = False) -> WorldResolution:
         """Which service ``text`` is about. ``strict``: only one service on strong evidence that is not a
         mere typo guess (when the NLU says the message is not a service question, or it is English)."""

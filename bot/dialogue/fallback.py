@@ -8,8 +8,8 @@ from bot.contract import fallback_card, handoff_card
 from bot.dialogue.reply import Reply, button
 from bot.catalogue.text import words
 from bot.dialogue.hours import named_office, office_reply
-from bot.dialogue.routing import clear_service
-from bot.dialogue.services import answer_service, content_words
+from bot.dialogue.routing import named_service_reply
+from bot.dialogue.services import content_words
 
 #: intents that can be offered as a guess, with the button title citizens see
 GUESS_TITLES = {
@@ -55,9 +55,9 @@ def answer_low_confidence(
     office = named_office(catalogue, text)
     if office and len(words(text)) <= FOLLOWUP_MAX_WORDS:
         return office_reply(catalogue, office[0], office[1], text, "opening_hours", None)
-    service = clear_service(catalogue, text)
-    if service is not None:
-        return answer_service(catalogue, "service_info", None, text, chosen_id=service.service_id)
+    named = named_service_reply(catalogue, text, None)
+    if named is not None:
+        return named
     person = button("Mit einem Menschen sprechen", "request_human")
     if second_time:
         reply = Reply().say(

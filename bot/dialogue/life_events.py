@@ -13,7 +13,7 @@ from typing import Optional
 
 import yaml
 
-from bot.catalogue import Catalogue
+from bot.catalogue import Catalogue, close_hits
 from bot.config import load_settings
 from bot.contract import fallback_card
 from bot.dialogue.reply import Reply, button
@@ -69,7 +69,7 @@ def _named_service(catalogue: Catalogue, text: str, event: LifeEvent) -> Optiona
     if not rest:
         return None
     hits = [h for h in catalogue.search(" ".join(rest), limit=10) if h.service.service_id in event.service_ids]
-    if hits and hits[0].score >= NAMED_SERVICE_SCORE and (len(hits) == 1 or hits[1].score < 0.9 * hits[0].score):
+    if hits and hits[0].score >= NAMED_SERVICE_SCORE and len(close_hits(hits)) == 1:
         return hits[0].service.service_id
     service = clear_service(catalogue, " ".join(rest))
     return service.service_id if service is not None else None

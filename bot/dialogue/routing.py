@@ -18,9 +18,9 @@ from bot.catalogue import Catalogue, ReferenceService
 from bot.catalogue.text import fold
 from bot.catalogue.world import AnyService
 from bot.dialogue.reply import Reply
-from bot.emergency import looks_like_emergency
 from bot.dialogue.scope import other_place
 from bot.dialogue.services import answer_service, content_words
+from bot.emergency import looks_like_emergency
 
 #: share of a reference's title or citizen phrase that an out-of-scope message must match
 NAMED_FOCUS = 0.5
@@ -38,11 +38,11 @@ _OWN_CASE = re.compile(
 )
 
 
-def clear_service(catalogue: Catalogue, text: str, ignore: frozenset[str] = frozenset()) -> Optional[AnyService]:
+def clear_service(catalogue: Catalogue, text: str) -> Optional[AnyService]:
     """The one service ``text`` names on strong evidence, or None (also for another town's services)."""
     if other_place(text):
         return None
-    query = " ".join(w for w in content_words(text) if w not in ignore)
+    query = " ".join(content_words(text))
     if not query:
         return None
     # A service the catalogue lacks is taken at the normal bar: the training data labels such questions
@@ -60,18 +60,22 @@ def refers_to_own_case(text: str) -> bool:
     return bool(_OWN_CASE.search(fold(text)))
 
 
-def service_or(catalogue: Catalogue, text: str, intent: str, confidence: Optional[float],
-               default: Callable[[], Reply], ignore: frozenset[str] = frozenset()) -> Reply:
-    """The service answer if ``text`` names one clearly, else ``default()``."""
-    service = clear_service(catalogue, text, ignore)
+def named_service_reply(catalogue: Catalogue, text: str, confidence: Optional[float]) -> Optional[Reply]:
+    """The service answer if ``text`` names one service clearly (:func:`clear_service`), else None."""
+    service = clear_service(catalogue, text)
     if service is None:
-        return default()
+        return None
     return answer_service(catalogue, "service_info", confidence, text, chosen_id=service.service_id)
+
+
+def service_or(catalogue: Catalogue, text: str, confidence: Optional[float], default: Callable[[], Reply]) -> Reply:
+    """The service answer if ``text`` names one clearly, else ``default()``."""
+    return named_service_reply(catalogue, text, confidence) or default()
 
 
 def answer_out_of_scope(catalogue: Catalogue, text: str, confidence: Optional[float]) -> Reply:
     """Out of scope, unless a (catalogue or national) service is named clearly."""
-    return service_or(catalogue, text, "out_of_scope", confidence, lambda: Reply().respond("utter_out_of_scope"))
+    return service_or(catalogue, text, confidence, lambda: Reply().respond("utter_out_of_scope"))
 
 
 def answer_case_status(catalogue: Catalogue, text: str, confidence: Optional[float]) -> Optional[Reply]:
@@ -79,10 +83,7 @@ def answer_case_status(catalogue: Catalogue, text: str, confidence: Optional[flo
     (the caller then says that Schängel cannot see cases and offers a person)."""
     if refers_to_own_case(text):
         return None
-    service = clear_service(catalogue, text)
-    if service is None:
-        return None
-    return answer_service(catalogue, "service_info", confidence, text, chosen_id=service.service_id)
+    return named_service_reply(catalogue, text, confidence)
 
 
 def answer_emergency_intent(catalogue: Catalogue, text: str, confidence: Optional[float]) -> Reply:
@@ -92,4 +93,4 @@ def answer_emergency_intent(catalogue: Catalogue, text: str, confidence: Optiona
     emergency = lambda: Reply().respond("utter_emergency")  # noqa: E731
     if looks_like_emergency(text) or (confidence or 0.0) >= EMERGENCY_SURE:
         return emergency()
-    return service_or(catalogue, text, "emergency", confidence, emergency)
+    return service_or(catalogue, text, confidence, emergency)

@@ -43,7 +43,7 @@ _QUESTION_WORDS = frozenset(
     kriegt neues neuen neue neuer neu koblenz stadt frage info infos erledigen machen mache tun geht gilt
     normalerweise ungefaehr heute morgen alles persoenlich vorbeikommen post per
     bekomm bekommst bekommt krieg kriegst holen hole holt abholen moeglich mach macht machst
-    kost koss koste kosten kostet dauert cost costs fee fees price documents papers long online where open
+    kost koss koste cost costs fee fees price documents papers long where open
     """.split()
 )
 #: "Elterngeldantrag" → "elterngeld", "Sperrmülltermin" → "sperrmüll": an aspect at the end of a
@@ -128,9 +128,10 @@ def answer_service(
     if place and not chosen_id:
         return _other_place(place)
     named: Optional[tuple[Office, list[str]]] = None
-    if aspect == "child" and lookup_service(catalogue, context_id):
+    context = lookup_service(catalogue, context_id) if aspect == "child" else None
+    if context is not None:
         # "Und für mein Kind?" asks about the service already discussed; "Kind" names no service
-        resolution = Resolution(service=lookup_service(catalogue, context_id), from_context=True)
+        resolution = Resolution(service=context, from_context=True)
     else:
         named = None if chosen_id else named_office(catalogue, text)
         resolution = resolve_service(catalogue, text, chosen_id, context_id)

@@ -93,3 +93,10 @@ def test_resolve_never_fails_on_any_text(text: str) -> None:
     found = _resolve(text)
     assert found.service is None or not found.candidates
     assert len(found.candidates) <= 4
+
+
+def test_clarify_candidates_say_where_their_facts_come_from() -> None:
+    reply = answer_service(CATALOGUE, "service_info", 0.9, "Gibt es eine Förderung für mein Haus?")
+    (card,) = _cards(reply)
+    assert card["type"] == "clarify"
+    assert {c["coverage"] for c in card["candidates"]} == {"reference"}
