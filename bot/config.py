@@ -68,6 +68,9 @@ class Settings:
     rasa_url: str = field(default_factory=lambda: _env("SCHAENGEL_RASA_URL", "http://127.0.0.1:5005"))
     rasa_port: int = field(default_factory=lambda: _env_int("SCHAENGEL_RASA_PORT", 5005))
     rasa_token: str = field(default_factory=lambda: _secret("SCHAENGEL_RASA_TOKEN"))
+    #: shared secret of the internal services: the gateway sends it to Rasa's REST channel, Rasa sends it
+    #: to the action server (header ``X-Schaengel-Secret``, bot/internal); random per start if unset
+    internal_secret: str = field(default_factory=lambda: _secret("SCHAENGEL_INTERNAL_SECRET"))
     #: key for the session-bound values the gateway hands out (button payloads, message ids, events
     #: token); several gateway instances need the same one; random per start if unset
     gateway_secret: str = field(default_factory=lambda: _secret("SCHAENGEL_GATEWAY_SECRET"))

@@ -380,7 +380,7 @@ STRONG: dict[str, list[str]] = {
         r"nicht mehr)\b", r"\b(?:geht|ging)\b[^.!?]{0,20}\b(?:im|in der|in dem) (?:rhein|mosel|lahn|see|wasser|fluss|becken)\b[^.!?]{0,5}\bunter\b",
         r"\buntergegangen\b", r"\btreibt (?:im|ab|im wasser)\b",
         rf"\b(?:ins|in den|in die|in das)\b[^.!?]{{0,10}}\b{_WATER}\b[^.!?]{{0,10}}\b(?:gefallen|gestürzt|gesprungen|gerutscht|gefahren|gestiegen)\b",
-        r"\bunterzuckert\b", r"\bstromschlag\b", r"\bhitzschlag\b", r"\bfruchtblase (?:ist )?geplatzt\b", r"\bbaby kommt\b",
+        r"\bunterzuckert\b", r"\bstromschlag\b", r"\bhitzschlag\b", r"\bfruchtblase (?:ist )?geplatzt\b", r"\bbaby kommt\b(?! (?:im|in (?:\d+|ein\w*|zwei|drei|vier|fünf|sechs|acht|wenigen) (?:tagen|wochen|monaten)|ende|anfang|mitte|erst|bald|nächste\w*|vorraussichtlich|voraussichtlich|(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember))\b)",  # not "kommt im März"
         r"\btaucht nicht (?:mehr )?auf\b", r"\bkippt (?:gleich )?um\b", r"\ballergische?r? (?:schock|reaktion)\b", r"\banaphylak\w*",
         r"\b(?:schwillt|zugeschwollen|geschwollen)\b[^.!?]{0,30}\b(?:hals|zunge|gesicht|rachen)\b",
         r"\b(?:sofort|schnell|dringend)\b[^.!?]{0,10}\b(?:einen )?(?:arzt|notarzt|krankenwagen|rettungswagen|rtw)\b",
@@ -634,7 +634,7 @@ _BLOCK = [
     r"flyer|broschüre\w*|infomaterial|infos?|informationen|beratungsstelle\w*|beratung|bestellen|bürgeramt|bürgerbüro|ordnungsamt|amt|behörde|"
     r"aufenthaltstitel|visum|referat|schulprojekt|projekt\w*|prävention\w*|vortrag|seminar|workshop|ausstellung|führung\w*|"
     r"film|krimi\w*|roman|lesung|theater|kino|übung|probealarm|fehlalarm|warntag|sirenenprobe|"
-    r"zuschuss|zuschüsse|förder\w*|wartung|entsorg\w*|sanierung|reparatur|repariert|ummelden|selbstverteidigung\w*|"
+    r"zuschuss|zuschüsse|förder\w*|wartung|entsorg\w*|sanierung|reparatur\w*|repariert|ummelden|selbstverteidigung\w*|"
     r"schleifer|schützenfest|schießsport|requisite|spielzeug\w*|trauergruppe|angehörige|defibrillator\w*|melder|"
     r"feuerlöscher\w*|sterbeurkunde|sterbegeld|sterbefall|begraben|friedhof|bestattung|verstorben|gestorben)\b",
     # English

@@ -16,7 +16,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
@@ -67,16 +67,23 @@ class LiveStack:
     var_dir: Path
     env: dict[str, str]
     process: subprocess.Popen
+    #: session id → the events token of its last chat reply (``GET /api/v1/events`` needs it)
+    events_tokens: dict[str, str] = field(default_factory=dict)
 
     def post(self, path: str, body: Any, timeout: float = 30) -> tuple[int, Any]:
         request = urllib.request.Request(
             self.base_url + path, data=json.dumps(body).encode(), method="POST",
             headers={"Content-Type": "application/json"},
         )
-        return _send(request, timeout)
+        return send_request(request, timeout)
 
-    def get(self, path: str, timeout: float = 30) -> tuple[int, Any]:
-        return _send(urllib.request.Request(self.base_url + path), timeout)
+    def get(self, path: str, timeout: float = 30, headers: Optional[dict[str, str]] = None) -> tuple[int, Any]:
+        return send_request(urllib.request.Request(self.base_url + path, headers=headers or {}), timeout)
+
+    def events(self, session_id: str, after: int = 0, wait: float = 0, timeout: float = 40) -> tuple[int, Any]:
+        """The live events of a session as the widget polls them (a chat of this session comes first)."""
+        headers = {"X-Session-Id": session_id, "X-Events-Token": self.events_tokens.get(session_id, "")}
+        return self.get(f"/api/v1/events?after={after}&wait={wait}", timeout, headers)
 
     def chat(self, session_id: str, text: Optional[str] = None, payload: Optional[str] = None) -> list[dict[str, Any]]:
         body: dict[str, Any] = {"session_id": session_id}
@@ -86,6 +93,8 @@ class LiveStack:
             body["payload"] = payload
         status, reply = self.post("/api/v1/chat", body)
         assert status == 200, reply
+        if reply.get("events_token"):
+            self.events_tokens[session_id] = reply["events_token"]
         return reply["messages"]
 
 
@@ -108,13 +117,14 @@ class LiveStack:
             f"{self.rasa_url}/model/parse?token={self.env['SCHAENGEL_RASA_TOKEN']}",
             data=json.dumps({"text": text}).encode(), method="POST", headers={"Content-Type": "application/json"},
         )
-        status, body = _send(request, 30)
+        status, body = send_request(request, 30)
         if status != 200:
             raise RuntimeError(f"parse failed: HTTP {status}")
         return body
 
 
-def _send(request: urllib.request.Request, timeout: float) -> tuple[int, Any]:
+def send_request(request: urllib.request.Request, timeout: float) -> tuple[int, Any]:
+    """Status and JSON body (or text) of a request to a local stack; HTTP errors are answers, not exceptions."""
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (localhost)
             raw = response.read()
@@ -158,6 +168,8 @@ def start_stack(var_dir: Path, extra_env: Optional[dict[str, str]] = None, rasa_
         SCHAENGEL_ACTION_URL=f"http://127.0.0.1:{ports['actions']}",
         SCHAENGEL_DATABASE_URL=f"sqlite:///{var_dir / 'schaengel.db'}",
         SCHAENGEL_RASA_TOKEN=secrets.token_urlsafe(24),
+        # known to the caller, so tests and the load test can talk to Rasa's REST channel directly
+        SCHAENGEL_INTERNAL_SECRET=secrets.token_urlsafe(24),
     )
     # tests and the load test send many messages from 127.0.0.1: the rate limits are off unless a test
     # sets them (tests/security); production keeps the defaults of bot/config.py

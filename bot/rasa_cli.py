@@ -4,11 +4,13 @@
 
 Every Rasa process gets telemetry switched off (no third-party calls) and the
 variables ``endpoints.yml`` refers to, so no command can create a tracker
-database with a literal ``${…}`` name.
+database with a literal ``${…}`` name (or send a literal ``${…}`` as the
+action server's secret).
 """
 from __future__ import annotations
 
 import os
+import secrets
 import sys
 from pathlib import Path
 
@@ -33,6 +35,10 @@ def rasa_env(**extra: str) -> dict[str, str]:
     # optional parts of deploy/endpoints.production.yml (Rasa fails on an unset ${VAR})
     env.setdefault("SCHAENGEL_REDIS_PASSWORD", "")
     env.setdefault("SCHAENGEL_REDIS_PREFIX", "schaengel")
+    # endpoints.yml sends it to the action server; a value from SCHAENGEL_INTERNAL_SECRET_FILE must reach
+    # Rasa as a variable, and a one-off command (rasa shell, rasa test) gets a random one
+    if not env.get("SCHAENGEL_INTERNAL_SECRET", "").strip():
+        env["SCHAENGEL_INTERNAL_SECRET"] = settings.internal_secret or secrets.token_urlsafe(32)
     env.update(
         {
             "RASA_TELEMETRY_ENABLED": "false",

@@ -3,10 +3,13 @@
     python -m bot.stack            # what `make run` calls
 
 Trains the model first if the training data changed. Rasa and the action server
-bind to 127.0.0.1 only; Rasa's HTTP API needs a token (``SCHAENGEL_RASA_TOKEN``,
-random per start if unset). Each process logs to ``var/logs/<name>.log``. If any
-process dies it is restarted (at most five times in five minutes, then all are
-stopped with a non-zero exit code); Ctrl-C (SIGINT) or SIGTERM stops all cleanly.
+bind to 127.0.0.1 only; Rasa's HTTP API needs a token (``SCHAENGEL_RASA_TOKEN``),
+Rasa's REST channel and the action server need the internal secret
+(``SCHAENGEL_INTERNAL_SECRET``, bot/internal); both are random per start if unset and
+reach the processes by environment, never on a command line. Each process logs to
+``var/logs/<name>.log``. If any process dies it is restarted (at most five times in
+five minutes, then all are stopped with a non-zero exit code); Ctrl-C (SIGINT) or
+SIGTERM stops all cleanly.
 
 Scale-out (docs/deployment.md): ``SCHAENGEL_RASA_INSTANCES``/``SCHAENGEL_ACTION_INSTANCES`` start
 several Rasa processes/action servers (logs ``rasa-1.log`` …); they need a shared tracker and lock
@@ -31,7 +34,7 @@ from urllib.request import urlopen
 import yaml
 
 from bot.config import PROJECT_ROOT, Settings, load_settings, split_urls
-from bot.rasa_cli import rasa_env, rasa_executable
+from bot.rasa_cli import rasa_env
 from bot.training import ensure_model
 
 STARTUP_TIMEOUT_SECONDS = 180
@@ -68,8 +71,12 @@ def _named(base: str, index: int, count: int) -> str:
     return base if count <= 1 else f"{base}-{index + 1}"
 
 
-def _components(settings: Settings, model: Path, token: str) -> list[Component]:
+def _components(settings: Settings, model: Path, token: str,
+                internal_secret: Optional[str] = None) -> list[Component]:
     """Action server(s), Rasa instance(s) and the gateway, in start order.
+
+    ``token`` (Rasa's HTTP API) and ``internal_secret`` (REST channel, action webhook; random if not
+    given) go into every component's environment; each process needs only some of them.
 
     With ``SCHAENGEL_RASA_INSTANCES``/``SCHAENGEL_ACTION_INSTANCES`` above 1, Rasa instance *i* uses
     action server *i mod M*, and the gateway spreads requests over all Rasa instances.
@@ -78,6 +85,7 @@ def _components(settings: Settings, model: Path, token: str) -> list[Component]:
     env = rasa_env(
         SCHAENGEL_ACTION_URL=settings.action_url,
         SCHAENGEL_RASA_TOKEN=token,
+        SCHAENGEL_INTERNAL_SECRET=internal_secret or secrets.token_urlsafe(32),
         SANIC_HOST="127.0.0.1",
     )
     actions = _instance_urls(settings.action_url, settings.action_port, max(1, settings.action_instances))
@@ -85,7 +93,7 @@ def _components(settings: Settings, model: Path, token: str) -> list[Component]:
     components = [
         Component(
             _named("actions", i, len(actions)),
-            [python, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+            [python, "-m", "bot.internal.action_server", "--actions", "actions", "--port", str(port)],
             env,
             f"{url}/health",
             group="actions",
@@ -95,8 +103,9 @@ def _components(settings: Settings, model: Path, token: str) -> list[Component]:
     for i, (url, port) in enumerate(rasas):
         components.append(Component(
             _named("rasa", i, len(rasas)),
-            [rasa_executable(), "run", "--model", str(model), "--enable-api", "--interface", "127.0.0.1",
-             "--port", str(port), f"--auth-token={token}",  # a token may start with "-"
+            # the token reaches Rasa by environment (bot.internal.rasa_server), not on the command line
+            [python, "-m", "bot.internal.rasa_server", "--model", str(model), "--enable-api",
+             "--interface", "127.0.0.1", "--port", str(port),
              "--endpoints", settings.endpoints_file,
              "--credentials", "credentials.yml"],
             {**env, "SCHAENGEL_ACTION_URL": actions[i % len(actions)][0]},
@@ -105,6 +114,7 @@ def _components(settings: Settings, model: Path, token: str) -> list[Component]:
         ))
     gateway_env = {
         **env,
+        "SCHAENGEL_GATEWAY_SECRET": settings.gateway_secret or gateway_secret_file(settings.var_dir),
         "SCHAENGEL_RASA_URL": ",".join(url for url, _port in rasas),
         "SCHAENGEL_ACTION_URL": ",".join(url for url, _port in actions),
     }
@@ -119,6 +129,25 @@ def _components(settings: Settings, model: Path, token: str) -> list[Component]:
         f"http://127.0.0.1:{settings.gateway_port}/health",
     ))
     return components
+
+
+def gateway_secret_file(var_dir: Path) -> str:
+    """The gateway's signing key when ``SCHAENGEL_GATEWAY_SECRET`` is unset: made once and kept in
+    ``var/gateway_secret`` (owner-only), so a restarted gateway or stack still honours the button
+    payloads, message ids and events tokens it signed before — a citizen waiting for a person keeps
+    receiving staff replies across a restart."""
+    path = var_dir / "gateway_secret"
+    try:
+        value = path.read_text(encoding="ascii").strip()
+    except OSError:
+        value = ""
+    if not value:
+        value = secrets.token_urlsafe(32)
+        var_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(value)
+    return value
 
 
 def check_scale_out(settings: Settings) -> Optional[str]:
@@ -261,7 +290,8 @@ def main() -> int:
         print("Das Training ist fehlgeschlagen; siehe die Ausgabe oben.", file=sys.stderr)
         return 1
     token = settings.rasa_token or secrets.token_urlsafe(32)
-    supervisor = Supervisor(_components(settings, model, token), settings.var_dir / "logs")
+    internal_secret = settings.internal_secret or secrets.token_urlsafe(32)
+    supervisor = Supervisor(_components(settings, model, token, internal_secret), settings.var_dir / "logs")
     signal.signal(signal.SIGINT, supervisor.request_stop)
     signal.signal(signal.SIGTERM, supervisor.request_stop)
     print("Schängel startet:")

@@ -35,6 +35,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bot.internal import SECRET_HEADER  # noqa: E402
 from bot.local_stack import LiveStack, child_processes, start_stack, stop_stack  # noqa: E402
 
 TECHNICAL_ERROR = "aus technischen Gründen"
@@ -164,7 +165,8 @@ async def profile_turn(stack: LiveStack, repeats: int = 20) -> dict[str, float]:
                         client.post(f"{stack.base_url}/api/v1/chat", json={"session_id": session, "text": text}))
             rest_session = uuid.uuid4().hex
             await timed("Rasa REST webhook (whole turn)",
-                        client.post(f"{rasa}/webhooks/rest/webhook", json={"sender": rest_session, "message": text}))
+                        client.post(f"{rasa}/webhooks/rest/webhook", json={"sender": rest_session, "message": text},
+                                    headers={SECRET_HEADER: stack.env["SCHAENGEL_INTERNAL_SECRET"]}))
             await timed("NLU (/model/parse)", client.post(f"{rasa}/model/parse", params={"token": token},
                                                           json={"text": text}))
             await timed("tracker load (GET tracker)",
@@ -194,9 +196,9 @@ def peak_rss_mb(pids: dict[str, int]) -> dict[str, float]:
 def stack_pids(stack: LiveStack, infra: Any = None) -> dict[str, int]:
     pids: dict[str, int] = {}
     for pid, cmd in sorted(child_processes(stack.process.pid).items()):
-        if "rasa_sdk" in cmd:
+        if "bot.internal.action_server" in cmd:
             name = "action server"
-        elif " run --model " in cmd:
+        elif "bot.internal.rasa_server" in cmd:
             name = f"rasa {sum(1 for n in pids if n.startswith('rasa')) + 1}"
         elif "uvicorn" in cmd:
             name = "gateway"

@@ -25,6 +25,7 @@ from bot.config import DEFAULT_LEIKA_CSV, SHARED_SOURCES, load_settings
 
 from . import CatalogueError, load_catalogue, load_leika, read_catalogue_dir
 from .leika import read_leika_csv
+from .reference import check_citizen_words
 
 
 def _leika(path: Optional[str]):
@@ -51,6 +52,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     data = _read_or_report(args)
     if data is None:
         return 1
+    leika = _leika(args.leika_csv)
+    if leika is not None:
+        phrases = [p for s in data.services for p in (s.title, *s.synonyms, *s.keywords)]
+        problems = check_citizen_words(load_settings().reference_dir, leika,
+                                       {s.leika[:8] for s in data.services if s.leika}, phrases)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print(f"{len(problems)} Fehler in den Bürgerwörtern (data/reference) / errors", file=sys.stderr)
+            return 1
     unreviewed = sum(1 for s in data.services if not s.is_reviewed)
     samples = sum(1 for o in data.offices if o.sample_data)
     print(f"OK: {len(data.services)} Leistungen, {len(data.offices)} Dienststellen, {len(data.closures)} "

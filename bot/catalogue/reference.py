@@ -143,3 +143,40 @@ def build_references(leika: LeikaCatalog, directory: Path, covered_objects: Iter
             ozg_id=general.ozg_id,
         ))
     return references
+
+
+def check_citizen_words(directory: Path, leika: LeikaCatalog, covered_objects: Iterable[str],
+                        catalogue_phrases: Iterable[str]) -> list[str]:
+    """Problems in the authors' ``citizen_words*.yaml`` (empty when fine), as ``file: message``.
+
+    An entry must name a LeiKa object that exists and that the Koblenz catalogue does not cover, route
+    to a known authority, and a citizen word may belong to one object only and never repeat a catalogue
+    title, synonym or keyword (else the search could not tell them apart and the catalogue would lose
+    its precedence).
+    """
+    objects = {entry.key[:8] for entry in leika if entry.key}
+    covered = set(covered_objects)
+    authorities, _groups = read_responsibles(directory)
+    taken = {" ".join(phrase.casefold().split()) for phrase in catalogue_phrases}
+    owner: dict[str, str] = {}
+    problems: list[str] = []
+    for path in _word_files(directory):
+        document = _read_yaml(path)
+        entries = [(str(e.get("leika", ""))[:8], e.get("words") or (), e.get("responsible"))
+                   for e in document.get("objects") or []]
+        entries += [(str(k)[:8], words or (), None) for k, words in (document.get("more_words") or {}).items()]
+        for key, words, responsible in entries:
+            where = f"{path.name}: {key}"
+            if key not in objects:
+                problems.append(f"{where}: kein LeiKa-Leistungsobjekt")
+            elif key in covered:
+                problems.append(f"{where}: steht schon im Koblenzer Katalog")
+            if responsible and str(responsible) not in authorities:
+                problems.append(f"{where}: unbekannte Zuständigkeit {responsible!r}")
+            for word in words:
+                norm = " ".join(str(word).casefold().split())
+                if norm in taken:
+                    problems.append(f"{where}: {word!r} steht schon im Koblenzer Katalog")
+                elif owner.setdefault(norm, key) != key:
+                    problems.append(f"{where}: {word!r} gehört schon zu {owner[norm]}")
+    return problems

@@ -118,9 +118,13 @@ class ServiceWorld:
 
         A LeiKa object of the same OZG-Leistung as a catalogue winner is no competitor: the city's
         checked answer covers that OZG service ("Aufenthaltstitel" vs. another residence-permit object).
+        Neither is a service whose name the message matches only in part when it names ``best`` whole
+        ("Gewerbe anmelden" vs. the citizen phrase "Kammerjäger Gewerbe anmelden").
         """
         if hit.score < CLOSE_RATIO * best.score:
             return False
+        if best.focus >= 1.0 > hit.focus and set(hit.matched) <= set(best.matched):
+            return False  # the message names ``best`` exactly and only part of the other's name
         if isinstance(best.item, Service) and isinstance(hit.item, ReferenceService):
             return hit.item.ozg_id is None or hit.item.ozg_id != best.item.ozg_id
         return True
@@ -168,9 +172,12 @@ class ServiceWorld:
             return WorldResolution()
         best = hits[0]
         # one everyday word ("Brief", "Kind", "Auto") is never enough on its own
+        named_whole = bool(set(best.matched) & self._one_word_names.get(id(best.item), frozenset()))
         distinctive = (len(best.matched) >= 2 or any(factors.get(w, 1.0) >= DISTINCTIVE_FACTOR for w in best.matched)
-                       or bool(set(best.matched) & self._one_word_names.get(id(best.item), frozenset())))
-        if best.score < MIN_SCORE or best.evidence < MIN_EVIDENCE or not distinctive:
+                       or named_whole)
+        # a one-word name staff or authors gave the service ("Pass", "Perso") is evidence enough on its own
+        enough = best.evidence >= MIN_EVIDENCE or (named_whole and best.focus >= 1.0)
+        if best.score < MIN_SCORE or not enough or not distinctive:
             return WorldResolution(matched=best.matched, score=best.score, evidence=best.evidence)
         close = self._distinct_services([best, *(h for h in hits[1:] if self._competes(h, best))])[:CLARIFY_MAX]
         best = close[0]

@@ -8,6 +8,8 @@ is asked (``clarify``) instead of guessed for.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -38,14 +40,17 @@ _QUESTION_WORDS = frozenset(
     """
     wo wann wie welche welcher welches wieviel viel kostet kosten kostenlos gebuehr gebuehren preis teuer
     zahlen bezahlen unterlagen dokumente papiere nachweise formulare mitbringen mitnehmen vorlegen einreichen
-    benoetige dauert dauer lange bearbeitungszeit bearbeitung fertig schnell wochen online internet digital
-    gebaeude sitzt sitz adresse befindet termin zustaendig amt behoerde stelle stell stellen beantrage beantragen antrag bekomme bekommen kriege
+    benoetige dauert dauer lange lang bearbeitungszeit bearbeitung fertig schnell wochen online internet digital
+    gebaeude sitzt sitz adresse befindet termin zustaendig zustaendige zustaendigen zustaendiger zustaendigkeit
+    amt behoerde stelle stell stellen beantrage beantragen antrag bekomme bekommen kriege
     kriegt neues neuen neue neuer neu koblenz stadt frage info infos erledigen machen mache tun geht gilt
     normalerweise ungefaehr heute morgen alles persoenlich vorbeikommen post per
     bekomm bekommst bekommt krieg kriegst holen hole holt abholen moeglich mach macht machst
     kost koss koste cost costs fee fees price documents papers long where open
     """.split()
 )
+#: two words of three letters or more joined by a hyphen; short parts are abbreviations ("EC-Karte", "P-Schein")
+_HYPHENATED = re.compile(r"(?<=[^\W\d_]{3})-(?=[^\W\d_]{3})")
 #: "Elterngeldantrag" → "elterngeld", "Sperrmülltermin" → "sperrmüll": an aspect at the end of a
 #: compound says what is asked, not which service
 _ASPECT_SUFFIXES = ("antrags", "antrag", "antraege", "termine", "termin", "gebuehren", "gebuehr", "kosten",
@@ -74,7 +79,8 @@ class Resolution:
 def content_words(text: str) -> list[str]:
     """The words of ``text`` that can name a service (aspect and question words removed)."""
     kept = []
-    for word in words(text):
+    # "Kinder-Reisepass" is the compound "Kinderreisepass" (the search splits it into its parts where needed)
+    for word in words(_HYPHENATED.sub("", text)):
         if word in _QUESTION_WORDS or word.isdigit():  # numbers are ages, dates, prices: never a service
             continue
         for suffix in _ASPECT_SUFFIXES:

@@ -31,6 +31,7 @@ from bot.gateway.rasa_client import Probe, RasaClient
 from bot.gateway.schemas import (
     ChatReply,
     ChatRequest,
+    CitizenEvents,
     ClientConfig,
     ErrorReply,
     FeedbackRequest,
@@ -161,6 +162,7 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
     @app.get(
         "/api/v1/events",
         summary="Live messages of a handoff (long poll); session id and its events token in headers",
+        response_model=CitizenEvents,
         responses={403: {"model": ErrorReply}, 422: {"model": ErrorReply}},
     )
     async def get_events(
@@ -176,7 +178,7 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
         body = await handoff.citizen_events(x_session_id, after, wait)
         return JSONResponse(bind_events(chat, x_session_id, body), headers={"Cache-Control": "no-store"})
 
-    _include_handoff_routes(app, handoff, settings, sessions, chat)
+    _include_staff_routes(app, handoff, settings, sessions)
     _mount_web(app, settings.web_dir)
     return app
 
@@ -188,7 +190,8 @@ def _install_middleware(app: FastAPI, settings: Settings) -> None:
     origins = [o.strip().rstrip("/") for o in settings.cors_origins.split(",") if o.strip()]
     if origins:  # none configured: no CORS headers, browsers allow the same origin only
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
-                           allow_headers=["Content-Type"], expose_headers=["Retry-After"], max_age=600)
+                           allow_headers=["Content-Type", "X-Session-Id", "X-Events-Token"],
+                           expose_headers=["Retry-After"], max_age=600)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(AccessLogMiddleware)
 
@@ -227,15 +230,13 @@ def bind_events(chat: ChatService, session_id: str, body: dict[str, Any]) -> dic
     return body
 
 
-def _include_handoff_routes(app: FastAPI, handoff: Any, settings: Settings, sessions: Any, chat: Any) -> None:
-    """Citizen events and the staff console API/page (before the static mounts)."""
-    from bot.gateway.handoff_routes import citizen_router
+def _include_staff_routes(app: FastAPI, handoff: Any, settings: Settings, sessions: Any) -> None:
+    """The staff console API/page (before the static mounts)."""
     from bot.gateway.staff_routes import staff_page_routes, staff_router
     from bot.staff.auth import StaffAuth
 
     auth = StaffAuth(sessions, settings.staff_session_hours, settings.staff_max_failed_logins,
                      settings.staff_lockout_minutes, settings.staff_session_max_hours)
-    app.include_router(citizen_router(handoff, lambda sid, body: bind_events(chat, sid, body)))
     staff = staff_router(handoff, auth, settings)
     staff_page_routes(staff, settings.web_dir)
     app.include_router(staff)

@@ -1,4 +1,8 @@
-"""Talks to Rasa's REST channel and the health endpoints on localhost."""
+"""Talks to Rasa's REST channel and the health endpoints on localhost.
+
+Every request carries the internal secret (``X-Schaengel-Secret``, bot/internal): Rasa's REST
+channel refuses messages without it. Rasa's HTTP API (token) is used by ``bot.handoff.service``.
+"""
 from __future__ import annotations
 
 import asyncio
@@ -11,7 +15,8 @@ from typing import Any, Optional
 
 import httpx
 
-from bot.config import split_urls
+from bot.config import load_settings, split_urls
+from bot.internal import SECRET_HEADER
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +56,12 @@ class RasaClient:
     lock store (Redis), so no stickiness is needed.
     """
 
-    def __init__(self, rasa_url: str, action_url: str, timeout_seconds: float) -> None:
+    def __init__(self, rasa_url: str, action_url: str, timeout_seconds: float,
+                 internal_secret: Optional[str] = None) -> None:
+        """``internal_secret`` defaults to ``SCHAENGEL_INTERNAL_SECRET`` (which bot.stack always sets)."""
+        secret = load_settings().internal_secret if internal_secret is None else internal_secret
+        #: sent with each request, not set on the client, so a replaced client (tests) still sends it
+        self._headers = {SECRET_HEADER: secret} if secret else {}
         self._rasa_urls = split_urls(rasa_url) or [rasa_url.rstrip("/")]
         self._action_urls = split_urls(action_url) or [action_url.rstrip("/")]
         self._next = itertools.count()
@@ -82,7 +92,7 @@ class RasaClient:
             try:
                 response = await self._client.post(
                     f"{url}/webhooks/rest/webhook",
-                    json={"sender": sender, "message": message},
+                    json={"sender": sender, "message": message}, headers=self._headers,
                 )
             except _FAILOVER_ERRORS as exc:
                 if attempt + 1 < len(urls):
@@ -122,7 +132,7 @@ class RasaClient:
     async def _probe(self, url: str) -> Probe:
         started = time.perf_counter()
         try:
-            response = await self._client.get(url, timeout=3.0)
+            response = await self._client.get(url, timeout=3.0, headers=self._headers)
         except httpx.HTTPError as exc:
             return Probe(False, (time.perf_counter() - started) * 1000, type(exc).__name__)
         elapsed = (time.perf_counter() - started) * 1000

@@ -117,4 +117,18 @@ class HealthReply(BaseModel):
     checks: dict[str, dict[str, Any]]
 
 
+class HandoffStatus(BaseModel):
+    state: str
+    position: Optional[int] = None
+    wait_minutes: Optional[int] = None
 
+
+class CitizenEvent(BaseModel):
+    id: str
+    message: dict[str, Any]
+
+
+class CitizenEvents(BaseModel):
+    """``GET /api/v1/events``: what staff (and the bot) sent since ``after``, and the case's state."""
+    events: list[CitizenEvent]
+    handoff: Optional[HandoffStatus] = None

@@ -2,7 +2,7 @@
 
 - while a case is ``queued``/``connected`` the citizen's messages are stored in the
   inbox (before the reply is sent) instead of going to Rasa, which stays paused;
-- ``GET /api/v1/sessions/{id}/events`` long-polls what staff (and the bot) send;
+- ``GET /api/v1/events`` (session id and its events token in headers) long-polls what staff (and the bot) send;
 - staff accept, reply and close; closing resumes Rasa (``ConversationResumed``);
 - a background task ends cases nobody accepted within ``SCHAENGEL_HANDOFF_ACCEPT_TIMEOUT``
   and lets the bot offer the alternatives (phone, e-mail, form, callback with consent).

@@ -22,6 +22,8 @@ from playwright.sync_api import BrowserContext, Locator, Page, Request, Route, e
 ROOT = Path(__file__).resolve().parents[2]
 WEB = ROOT / "web"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+#: the events token mocked chat replies carry (the widget must send it back in a header)
+MOCK_EVENTS_TOKEN = "mock-events-token"
 ARTIFACTS = ROOT / "test-artifacts"
 AXE_JS = WEB / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = os.environ.get("SCHAENGEL_CHROMIUM", "/usr/bin/chromium")
@@ -126,7 +128,8 @@ class Site:
             if answer is None:
                 route.continue_()
                 return
-            payload = {"session_id": body.get("session_id"), "messages": answer["messages"]}
+            payload = {"session_id": body.get("session_id"), "messages": answer["messages"],
+                       "events_token": answer.get("events_token", MOCK_EVENTS_TOKEN)}
             route.fulfill(status=200, content_type="application/json", body=json.dumps(payload))
 
         self.page.route(self.base_url + "/api/v1/chat", handle)

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Route, expect
 
-from .support import Site, load_fixture
+from .support import MOCK_EVENTS_TOKEN, Site, load_fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.live]
 
@@ -108,13 +108,15 @@ def test_handoff_states_and_staff_messages(site: Site) -> None:
     # Live events: first a person connects and writes, then closes; afterwards
     # the widget must stop polling (it only polls while queued or connected).
     polls: list[str] = []
+    poll_headers: list[dict[str, str]] = []
     answers = iter([handoff["events_connected"], handoff["events_closed"]])
 
     def events(route: Route) -> None:
         polls.append(route.request.url)
+        poll_headers.append(route.request.headers)
         route.fulfill(status=200, content_type="application/json", body=json.dumps(next(answers, {"events": []})))
 
-    site.page.route(f"{site.base_url}/api/v1/sessions/*/events*", events)
+    site.page.route(f"{site.base_url}/api/v1/events*", events)
     site.say("Ich möchte mit einem Menschen sprechen")
 
     queued = site.page.locator("schaengel-widget .handoff-queued")
@@ -134,8 +136,11 @@ def test_handoff_states_and_staff_messages(site: Site) -> None:
     expect(site.page.locator("schaengel-widget .turn:has(.card-handoff) .feedback")).to_have_count(0)
 
     sid = site.stored_state()["sid"]
-    assert polls[0] == f"{site.base_url}/api/v1/sessions/{sid}/events"
-    assert polls[1].endswith("/events?after=42")
+    # session id and events token travel in headers, never in the URL
+    assert polls[0] == f"{site.base_url}/api/v1/events"
+    assert polls[1] == f"{site.base_url}/api/v1/events?after=42"
+    assert all(sid not in url for url in polls)
+    assert all(h.get("x-session-id") == sid and h.get("x-events-token") == MOCK_EVENTS_TOKEN for h in poll_headers)
     site.page.wait_for_timeout(500)
     assert len(polls) == 2, "the widget must stop polling once the handoff is closed"
     site.axe("handoff")

@@ -101,6 +101,13 @@ def test_question_words_do_not_pick_a_service() -> None:
     assert resolve_service(CATALOGUE, "Was kostet das und wie lange dauert es online mit Termin?").service is None
 
 
+
+def test_a_hyphenated_compound_is_one_word_but_abbreviations_stay_apart() -> None:
+    assert content_words("Kinder-Reisepass") == ["kinderreisepass"]
+    assert content_words("EC-Karte") == ["ec", "karte"]
+    found = resolve_service(CATALOGUE, "Der Kinder-Reisepass meiner Tochter ist abgelaufen").service
+    assert found is not None and found.service_id == "kinderreisepass"
+
 @pytest.mark.parametrize(
     ("text", "declined"),
     [

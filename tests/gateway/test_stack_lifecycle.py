@@ -25,7 +25,7 @@ def test_crashed_action_server_is_restarted_and_ctrl_c_stops_everything(tmp_path
         assert len(children) == 3  # actions, rasa, gateway
         action_pid = next(
             pid for pid in children
-            if "rasa_sdk" in open(f"/proc/{pid}/cmdline").read().replace("\0", " ")
+            if "bot.internal.action_server" in open(f"/proc/{pid}/cmdline").read().replace("\0", " ")
         )
         os.kill(action_pid, signal.SIGKILL)
         deadline = time.monotonic() + 60
@@ -43,3 +43,11 @@ def test_crashed_action_server_is_restarted_and_ctrl_c_stops_everything(tmp_path
     for pid in children:
         assert not os.path.exists(f"/proc/{pid}") or "Z" in open(f"/proc/{pid}/stat").read().split()[2]
     assert "Alle Prozesse beendet" in (tmp_path / "stack.out").read_text()
+
+
+def test_gateway_secret_is_made_once_and_kept_owner_only(tmp_path) -> None:
+    from bot.stack import gateway_secret_file
+
+    first = gateway_secret_file(tmp_path)
+    assert len(first) >= 32 and gateway_secret_file(tmp_path) == first  # a restart signs with the same key
+    assert (tmp_path / "gateway_secret").stat().st_mode & 0o777 == 0o600

@@ -38,7 +38,7 @@ def texts(messages: list[dict[str, Any]]) -> str:
 
 
 def events(stack: LiveStack, session_id: str, after: int = 0, wait: float = 0) -> dict[str, Any]:
-    status, body = stack.get(f"/api/v1/sessions/{session_id}/events?after={after}&wait={wait}", timeout=40)
+    status, body = stack.events(session_id, after, wait)
     assert status == 200, body
     return body
 

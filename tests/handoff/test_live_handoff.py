@@ -266,7 +266,9 @@ def test_gateway_restart_in_the_middle_of_a_case_loses_nothing(holder: Holder) -
     staff.post(f"/cases/{card['case_id']}/messages", {"text": "Antwort, die der Bürger noch nicht abgeholt hat"})
 
     assert stop_stack(stack) == 0
+    tokens = stack.events_tokens  # what the widget keeps in sessionStorage
     holder.stack = stack = start_stack(stack.var_dir, ENV)
+    stack.events_tokens.update(tokens)  # still valid: the gateway secret survives the restart (var/)
     staff.stack = stack  # same cookie: the login is stored too
 
     after = wait_for_events(stack, session, seen, lambda evs: len(evs) >= 1)

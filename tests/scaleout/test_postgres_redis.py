@@ -39,7 +39,7 @@ def rasa_pids(stack: LiveStack) -> dict[int, int]:
     """Rasa process of each instance, by its port."""
     pids = {}
     for pid, cmdline in stack.children().items():
-        if " run --model " in cmdline:
+        if "bot.internal.rasa_server" in cmdline:
             args = cmdline.split()
             pids[int(args[args.index("--port") + 1])] = pid
     return pids
@@ -143,7 +143,7 @@ def test_killing_one_rasa_instance_mid_conversation_loses_no_message(stack: Live
 
 
 def test_killed_action_server_gives_friendly_message_then_recovers(stack: LiveStack) -> None:
-    action_pid = next(pid for pid, cmd in stack.children().items() if "rasa_sdk" in cmd)
+    action_pid = next(pid for pid, cmd in stack.children().items() if "bot.internal.action_server" in cmd)
     session = uuid.uuid4().hex
     stack.chat(session, payload="/greet")
     # Hold the supervisor so that it cannot restart the action server before we have asked.

@@ -95,7 +95,9 @@ def _bad_request(rng: random.Random) -> tuple[str, str, bytes, dict[str, str]]:
         return "POST", "/api/v1/feedback", json.dumps(body).encode(), json_headers
     if kind == 8:  # the long poll with junk parameters
         after = rng.choice(["-1", "abc", "1e99", str(10**30), "NaN", "%00"])
-        return "GET", f"/api/v1/sessions/{rng.choice(['abcdefgh12', 'x', '%2e%2e'])}/events?after={after}&wait=0", b"", {}
+        headers = {"X-Session-Id": rng.choice(["abcdefgh12", "x", "%2e%2e", ""]),
+                   "X-Events-Token": rng.choice(["", "0", "x" * 22, "%00", "A" * 600])}
+        return "GET", f"/api/v1/events?after={after}&wait=0", b"", headers
     if kind == 9:  # random paths and methods
         path = "/" + "".join(rng.choice(string.ascii_letters + "%./-_~") for _ in range(rng.randrange(1, 60)))
         return rng.choice(["GET", "POST", "PUT", "DELETE", "PATCH"]), path, b"", {}

@@ -37,7 +37,10 @@ def test_trailing_newline_session_is_refused_everywhere(client: TestClient) -> N
     assert client.post("/api/v1/chat", json={"session_id": "abcdefgh12\n", "text": "Hallo"}).status_code == 422
     assert client.post("/api/v1/feedback", json={"session_id": "abcdefgh12\n", "message_id": "m1",
                                                  "rating": "up"}).status_code == 422
-    assert client.get("/api/v1/sessions/abcdefgh12%0A/events?wait=0").status_code == 422
+    # the events stream takes the id in a header, where a newline cannot even be sent; the old
+    # route with the id in the URL path is gone
+    assert client.get("/api/v1/sessions/abcdefgh12%0A/events?wait=0").status_code == 404
+    assert client.get("/api/v1/sessions/abcdefgh12/events?wait=0").status_code == 404
 
 
 def test_inbox_refuses_foreign_session_ids_and_one_bad_case_blocks_no_other(tmp_path: Path, fake: FakeRasa) -> None:
@@ -80,8 +83,11 @@ def test_offered_button_works_and_only_for_its_session(client: TestClient, fake:
 # -- finding 3: unbounded memory -------------------------------------------------------------------
 def test_polling_many_sessions_leaves_no_per_session_state(client: TestClient) -> None:
     service = client.app.state.handoff  # type: ignore[attr-defined]
+    signer = client.app.state.chat.signer  # type: ignore[attr-defined]
     for number in range(300):
-        assert client.get(f"/api/v1/sessions/poller-{number:05d}/events?wait=0").status_code == 200
+        sid = f"poller-{number:05d}"
+        headers = {"X-Session-Id": sid, "X-Events-Token": signer.events_token(sid)}
+        assert client.get("/api/v1/events?wait=0", headers=headers).status_code == 200
     assert len(service.notifier) == 0
 
 

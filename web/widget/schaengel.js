@@ -163,7 +163,7 @@
   function freshState() {
     const bytes = crypto.getRandomValues(new Uint8Array(16));
     const sid = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-    return { sid, turns: [], open: false, greeted: false, feedback: {}, cfg: null, handoff: null, after: null };
+    return { sid, turns: [], open: false, greeted: false, feedback: {}, cfg: null, handoff: null, after: null, eventsToken: null };
   }
 
   function save() {
@@ -733,12 +733,13 @@
   }
 
   // ---------------------------------------------------------------- network
-  function request(method, path, body, timeout = TIMEOUT_MS) {
+  function request(method, path, body, timeout = TIMEOUT_MS, extraHeaders = null) {
     const ctrl = new AbortController();
     const timer = setTimeout(() => ctrl.abort(), timeout);
+    const headers = Object.assign(body ? { 'Content-Type': 'application/json' } : {}, extraHeaders);
     return fetch(API + path, {
       method,
-      headers: body ? { 'Content-Type': 'application/json' } : undefined,
+      headers,
       body: body ? JSON.stringify(body) : undefined,
       credentials: 'omit', // never send or accept cookies
       cache: 'no-store',
@@ -779,6 +780,8 @@
       if (!state || state.sid !== sid) return;
       if (r.ok) {
         const data = await r.json();
+        // The secret of this session's live-message stream (GET /api/v1/events), sent in a header.
+        if (typeof data.events_token === 'string') state.eventsToken = data.events_token;
         if (turn && turn.failed) {
           delete turn.failed;
           renderAll();
@@ -845,18 +848,20 @@
   }
 
   // While a person is (about to be) connected, staff messages arrive through a
-  // long poll. A gateway without that endpoint answers 404 and we stop.
+  // long poll. Session id and events token travel in headers, never in the URL.
+  // A gateway without that endpoint answers 404 and we stop.
   let polling = false;
   async function poll() {
-    if (polling) return;
+    if (polling || !state.eventsToken) return;
     polling = true;
     const sid = state.sid;
     try {
       while (state && state.sid === sid && (state.handoff === 'queued' || state.handoff === 'connected')) {
         try {
           const after = state.after ? '?after=' + encodeURIComponent(state.after) : '';
-          const r = await request('GET', `/api/v1/sessions/${sid}/events${after}`, null, 70000);
-          if (r.status === 404 || r.status === 405 || r.status === 501) break;
+          const r = await request('GET', `/api/v1/events${after}`, null, 70000,
+            { 'X-Session-Id': sid, 'X-Events-Token': state.eventsToken });
+          if (r.status === 403 || r.status === 404 || r.status === 405 || r.status === 501) break;
           if (!r.ok) throw new Error('HTTP ' + r.status);
           const data = await r.json();
           if (!state || state.sid !== sid) break;
