@@ -44,7 +44,8 @@ KINDS = ("fire", "gas", "medical", "violence", "domestic_violence", "crime", "su
          "flood")
 
 _APOSTROPHES = str.maketrans({"’": "'", "`": "'", "ʼ": "'", "´": "'", "‘": "'", "ʻ": "'"})
-_ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "\u0640": None})
+#: Arabic letter variants, tatweel, and the Arabic question mark (a question in Arabic asks too)
+_ARABIC = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "\u0640": None, "؟": "?"})
 
 
 def fold(text: str) -> str:
@@ -225,6 +226,24 @@ STRONG: dict[str, list[str]] = {
         _near(r"\b(?:стрибн|зістрибн|вистрибн|кинусь|кинуся)\w*", r"\b(?:мосту|даху|вікна|балкона|під потяг)\b", 25, both=False),
         r"\bвистрибн\w*", r"\b(?:сьогодні|зараз)\b[^.!?]{0,15}\bвсе (?:закінчу|скінчу|припиню)\b",
         r"\bne khochu (?:bilshe )?zhyty\b", r"\bkhochu pomerty\b",
+        # said without a method word: a plan, a farewell, a place to jump from, a rope ("keinen Ausweg mehr"
+        # alone is also said of debts)
+        # ("ich mach jetzt Schluss" alone is a goodbye to the chat)
+        r"\bschluss\b[^?]{0,20}\b(?:endgültig|für immer|mit mir|mit meinem leben|mit dem leben)\b",
+        _near(r"\b(?:steh|stehe|stehst|steht|sitz|sitze|sitzt|bin|ist)\b[^.!?]{0,15}\bauf (?:der|einer|dem) (?:brücke|dach|parkhaus\w*)\b",
+              r"\b(?:runter|springen|spring|springt|einfach|tief|wasser|ende|schluss)\b", 50),
+        r"\bverabschiedet\b[^.!?]{0,60}\b(?:nicht (?:mehr )?(?:ans|an das) (?:handy|telefon)|nicht erreichbar|antwortet nicht)\b",
+        r"\bstrick\b", r"\b(?:kabel|seil|gürtel)\b[^.!?]{0,40}\b(?:balken|balke|haken|fest ?(?:gemacht|jemacht))\b",
+        r"\bschlauch\b[^.!?]{0,40}\bauspuff\b", r"\bauspuff\b[^.!?]{0,40}\bschlauch\b",
+        r"\bzug ist meiner\b", r"\b(?:weg zu den|zu den|auf die|auf den) (?:gleisen|gleise|schienen)\b",
+        r"\bwenn (?:du|ihr|sie) das lies\w*\b[^.!?]{0,30}\bnicht mehr (?:da|am leben|hier)\b",
+        r"\balle (?:wären )?ohne (?:mich|dich) besser dran\b", r"\bohne (?:mich|dich) besser dran\b",
+        r"\bif (?:you|u)(?:'re| are)? read(?:ing)? this\b", r"\btalk me out of it\b",
+        _near(r"\bon the (?:bridge|roof|ledge)\b", r"\b(?:jump|end it|goodbye|don't try)\b", 60),
+        r"\bmessage d'adieu\b", r"\bпрощальн\w*", r"\bпопрощал\w*", r"\bпопрощав\w*",
+        r"\bköprü\w*\b[^.!?]{0,40}\batla\w*", r"\bbadd? (?:yemoot|emoot|moot)\b",
+        r"\b(?:akal|akalet|balla3)\b[^.!?]{0,20}\b(?:7bob|7boob)\b", r"\bma 3ad badd?e? 3ee?sh\b", r"\bakher lele\b",
+        r"\bзачем жить\b", r"\bстою на мосту\b", r"\bповіс(?:итися|иться|юся|ився)\b", r"\bповеш(?:усь|ется|уся)\b",
     ],
     "domestic_violence": [
         # a partner or relative hits, chokes, threatens (either order, any tense)
@@ -245,6 +264,11 @@ STRONG: dict[str, list[str]] = {
         r"\b(?:menya (?:b'?et|b'?jot|izbivaet)|b'?et menya|mene b'?ye|b'?ye mene)\b",
         r"\b(?:he|she) (?:is )?(?:hits?|hitting|beats?|beating|chokes?|choking|strangl\w+|hurts?|hurting|kick\w*) me\b",
         r"\b(?:il|elle) (?:me frappe|me bat|m'etrangle|me tape|m'a frappe)\b",
+        r"\b(?:schreit eine frau|frau schreit)\b[^.!?]{0,30}\bum hilfe\b",
+        r"\b(?:hals|kehle) (?:gepackt|zugedrückt|zugedrueckt)\b", r"\bam hals gepackt\b",
+        r"\b(?:er|sie) hat (?:mich )?(?:wieder|schon wieder|erneut) (?:zugeschlagen|geschlagen)\b",
+        r"\bversteck\w*\b[^.!?]{0,40}\b(?:er|sie) (?:sucht|findet|kommt)\b", r"\bkontaktverbot\b",
+        r"\b(?:he|she)(?:'ll| will| is going to|'s going to) kill me\b", r"\bm'a (?:encore |de nouveau )?(?:frapp\w*|battu\w*|tap\w*|etrangl\w*)",
     ],
     "child": [
         # abuse of a child
@@ -297,6 +321,9 @@ STRONG: dict[str, list[str]] = {
         r"soleil|chaleur|enferme\w*|kilitli|kilitlendi|sicakta|gunes\w*|заперт\w*|жар\w*|солнц\w*|зачинен\w*|"
         r"спек\w*|сонц\w*)\b|.*(?:محبوس|مقفل|الحر|الشمس))"
         r".*(?:\b(?:auto|wagen|car|voiture|araba\w*|машин\w*)\b|السياره)",
+        r"\b(?:kind|kleinkind|junge|mädchen|baby|kleine\w*)\b[^.!?]{0,30}\b\w*geländer\b",
+        r"\b(?:kind|sohn|tochter|junge|mädchen|kleine\w*)\b[^.!?]{0,80}\b(?:nirgends zu finden|nicht mehr zu finden|spurlos verschwunden)\b",
+        r"\b(?:läuft|rennt|steht)\b[^.!?]{0,20}\bauf der (?:schnellstraße|autobahn|fahrbahn|bundesstraße)\b",
     ],
     "fire": [
         # German
@@ -363,6 +390,7 @@ STRONG: dict[str, list[str]] = {
         r"\b(?:ri7et|ri7it|re7et|ri7a|ri7t) (?:el )?ghaz\b",
         r"\bзапах\w* газ\w*", r"\bутечк\w* газ\w*", r"\bпахн\w* газом\b", r"\bгазом (?:пахнет|воняет|пахне|смердить)\b", r"\bвоня\w* газом\b",
         r"\bвит(?:і|о)к\w* газу\b", r"\bсмердить газом\b", r"\b(?:pahnet|pakhnet|pakhne|pahne) gazom\b",
+        r"\bdoğalgaz\w*\b[^.!?]{0,20}\bkoku\w*",
     ],
     "medical": [
         # German
@@ -453,6 +481,12 @@ STRONG: dict[str, list[str]] = {
         r"\b(?:біль|болить)\b[^.!?]{0,10}\bу грудях\b", r"\bпередозуванн\w*", r"\bотруї\w*", r"\bшвидк(?:у|а)\b(?! відповідь)", r"\b(?:вдарило|вдарив\w*) струмом\b", r"\bнароджую\b", r"\bвідійшли води\b",
         r"\bвпа\w* і не (?:вста\w*|руха\w*|відповіда\w*|диха\w*)\b", rf"\bвпа\w*\b[^.!?]{{0,10}}\bв {_WATER}\b",
         r"\b(?:ne dykhaye|bez svidomosti|shvydku)\b",
+        r"\b(?:doppelte|dreifache|zu viele) (?:dosis|tabletten)\b", r"\büberdosis\b", r"\bkippt (?:gleich )?weg\b",
+        r"\blallt\b", r"\bröchel\w*", r"\batmet (?:so )?(?:komisch|kaum|schwer|flach)\b",
+        r"\b\w*(?:reiniger|putzmittel|waschmittel|spülmittel|lauge)\b[^.!?]{0,30}\b(?:getrunken|geschluckt|gegessen|verschluckt)\b",
+        r"\b(?:getrunken|geschluckt|verschluckt)\b[^.!?]{0,30}\b\w*(?:reiniger|putzmittel|waschmittel|spülmittel)\b",
+        r"\b(?:vom|von der) (?:gerüst|dach|leiter|baum|balkon)\b[^.!?]{0,10}\b(?:gefallen|gestürzt)\b",
+        r"\b(?:beine|arme) nicht (?:mehr )?(?:spüren|bewegen)\b",
     ],
     "violence": [
         # German
@@ -516,6 +550,7 @@ STRONG: dict[str, list[str]] = {
         r"\bбійк\w*", r"\bб'?ються\b", r"\bзґвалт\w*", r"\bзгвалт\w*", r"\bпереслідує\b", r"\bйде за мною\b",
         r"\b(?:вб'?є|вб'?ють|хоче вбити|хочуть вбити) (?:мене|нас|її|його)\b",
         r"\b(?:ugrozhaet|napal|s nozhom|b'?yut|z nozhem)\b",
+        r"\bschreit\b[^.!?]{0,30}\bum hilfe\b",
     ],
     "crime": [
         # German
@@ -560,10 +595,16 @@ STRONG: dict[str, list[str]] = {
         r"\bграбіжник\w*", r"\bзлоді(?:й|ї|ів)\b(?![^.!?]*\b(?:минул\w*|торік|протокол\w*))", r"\bувірвал\w*", r"\bвломив\w*", r"\bвлі?з(?:ли|ла|в)?\b", r"\bзаліз\w*",
         r"\bграбують\b", r"\bламає двері\b", r"\bламають\b", r"\bломиться\b", r"\bхтось\b[^.!?]{0,30}\b(?:залаз\w*|лізе|ломи\w*|ламає|в квартирі|в будинку|відчиняє)\b",
         r"\bнамага\w* (?:зайти|залізти|відкрити|вламатися|проникнути)\b", r"\bсховал\w*", r"\bховаюся\b", r"\bхова\w*\b[^.!?]{0,10}\b(?:у|в) (?:шафі|ванній)\b", r"\bкрадуть\b", r"\bвикрада\w*",
+        r"\bhebel\w*\b[^.!?]{0,30}\b(?:tür|türe|fenster|balkontür)\w*", r"\b\w*tür\w*\b[^.!?]{0,10}\bauf ?hebel\w*",
+        r"\b(?:brechen|bricht)\b[^.!?]{0,10}\b(?:grad|gerade|jetzt)\b[^.!?]{0,30}\b\w*(?:tür|fenster)\w*\b[^.!?]{0,35}\bauf\b",
+        r"\bzerrt\b[^.!?]{0,30}\b(?:in|ins) (?:\w+ ){0,2}(?:auto|transporter|wagen|van|bus)\b",
+        r"\b3am yksor\b", r"\byksor el bab\b",
     ],
     "flood": [
         r"\bwasser steigt\b", r"\bvom wasser eingeschlossen\b", r"\bwater is rising\b", r"\bl'eau monte\b", r"\bsu yukseliyor\b",
         r"\bвода поднимается\b", r"\bвода піднімається\b", r"المياه ترتفع", r"\bwasser (?:läuft|dringt|steht)\b[^.!?]{0,20}\b(?:strom|steckdose|hüfthoch|brusthoch)\b",
+        r"\bgekentert\b", r"\b(?:rolled|fell|drove|plunged|went)\b[^.!?]{0,30}\binto the (?:river|water|lake|rhine)\b",
+        r"\bпровалил\w* под л[её]д\b", r"\bпровалив\w* під лід\b",
     ],
     "accident": [
         r"\bunfall\b[^.!?]{0,40}\b(?:verletzt\w*|eingeklemmt|blut\w*|bewusstlos|brennt|gerade|grad|jetzt|schwer|tot\w*)\b",
@@ -636,7 +677,7 @@ _BLOCK = [
     r"film|krimi\w*|roman|lesung|theater|kino|übung|probealarm|fehlalarm|warntag|sirenenprobe|"
     r"zuschuss|zuschüsse|förder\w*|wartung|entsorg\w*|sanierung|reparatur\w*|repariert|ummelden|selbstverteidigung\w*|"
     r"schleifer|schützenfest|schießsport|requisite|spielzeug\w*|trauergruppe|angehörige|defibrillator\w*|melder|"
-    r"feuerlöscher\w*|sterbeurkunde|sterbegeld|sterbefall|begraben|friedhof|bestattung|verstorben|gestorben)\b",
+    r"feuerlöscher\w*|krankenkasse\w*|dialyse|sterbeurkunde|sterbegeld|sterbefall|begraben|friedhof|bestattung|verstorben|gestorben)\b",
     # English
     r"\b(?:fee|fees|permit|insurance|licen[cs]e|course|class|classes|training|how (?:do|can) i|where can i|statistics|"
     r"detector|detectors|alarm test|fireworks?|barbecue|bbq|project|prevention|awareness|materials?|information|info|"
@@ -651,7 +692,7 @@ _BLOCK = [
     r"sigara|sigorta\w*|ehliyet|kurs\w*|izin|zorunlu|gecen (?:yil|sene|ay|hafta)|yil once|ay once|tutanak\w*|mangal|abonelik\w*|"
     r"fatura\w*|randevu|gonullu|itfaiye\w*|havai fisek|proje\w*|bilgi)\b",
     # Arabic
-    r"(?:طفايه|انذار|تامين|كاشف|التدخين|سجائر|دوره|دورات|السنه الماضيه|العام الماضي|الشهر الماضي|منذ سنوات|مشروع|معلومات|قانون|"
+    r"(?:شواء|كشف|رخصه|طفايه|انذار|تامين|كاشف|التدخين|سجائر|دوره|دورات|السنه الماضيه|العام الماضي|الشهر الماضي|منذ سنوات|مشروع|معلومات|قانون|"
     r"الزامي|موعد|الشواء|مسموح|رقم طوارئ|هاتفي|مكتب|استماره|رسوم|اسعافات اوليه)",
     # Russian and Ukrainian
     r"\b(?:огнетушител\w*|вогнегасник\w*|пожарн\w*|пожежн\w*|инспекц\w*|безопасност\w*|безпек\w*|дымоход\w*|димар\w*|"
@@ -687,6 +728,7 @@ _IDIOMS = [
     r"\btot(?:ärgern|lachen|schämen|arbeiten)\b", r"\bbringt (?:mich|uns) (?:noch )?um den verstand\b", r"\bfast umgebracht vor schreck\b",
     r"\b(?:licht|lampe\w*|\w*laterne\w*|\w*beleuchtung|kerze\w*|glühbirne\w*|sonne|ampel)\b[^.!?]{0,30}\bbrenn\w*", r"\bsodbrennen\b",
     r"\b(?:schlägt|schlagen|schlug|schlugen|schlag)\b(?: \w+){0,4} vor\b(?! (?:den|der|die|allen|meinen|seinen|ihren|unseren|unserer|meiner)\b)",
+    r"\bblutet (?:kaum|nicht|fast nicht) (?:noch|mehr)\b", r"\bleicht\b[^.!?]{0,20}\bgeschnitten\b", r"يموتني",
     r"\bfeuer und flamme\b", r"\brhein in flammen\b", r"\bakku\w*\b[^.!?]{0,20}\b(?:stirbt|tot)\b", r"\b(?:ampel|batterie|handy|laptop) (?:ist )?tot\b",
     r"\bdying (?:to|for|of (?:boredom|laughter|curiosity|hunger|thirst))\b", r"\b(?:is|are|'s|'re) killing me\b(?=[^.!?]*\b(?:bills?|heat|paperwork|noise|wait|queue|traffic|job|boss|work|prices?)\b)",
     r"\b(?:the|this|these|that) \w+ (?:is|are) killing me\b", r"\bkilling it\b",
@@ -812,7 +854,7 @@ _HURTS_ME = _compile([rf"\b(?:er|sie)\b[^.!?]{{0,10}}\b{_HIT_DE}\b[^.!?]{{0,5}}\
                       r"\bб'?є мене\b", r"\bмене б'?є\b"])
 _CHILD_WORDS = _compile([
     r"\b(?:kind|kinder|kindes|baby|babys|kleinkind|säugling|kleine\w* (?:bruder|schwester|sohn|tochter|junge|mädchen)|"
-    r"kleiner junge|kleines mädchen|junge|mädchen|sohn|tochter|enkel|enkelin)\b", r"\bich bin (?:1[0-7]|[6-9])\b",
+    r"kleiner junge|kleines mädchen|junge|mädchen|sohn|tochter|enkel|enkelin|nachbarskind|nachbarkind)\b", r"\bich bin (?:1[0-7]|[6-9])\b",
     r"\b\d{1,2}[- ]?jährig\w*", r"\b\d{1,2}[- ]?(?:years?|yrs?|year)[- ]old\b", r"\bde \d{1,2} ans\b", r"\b\d{1,2} yasinda\w*",
     r"\b\d{1,2} (?:лет|года|годика|рок(?:и|ів)|рочк\w*)\b", r"(?:عمره|عمرها) \d",
     r"\b(?:child|children|kid|kids|baby|toddler|little (?:brother|sister|boy|girl|one)|boy|girl|infant|newborn|my son|my daughter)\b",
@@ -825,7 +867,8 @@ _CHILD_SPEAKER = _compile([r"\bich bin (?:1[0-7]|[6-9])\b", r"\b(?:meine eltern|
                            r"mein stiefvater|my parents|mes parents)\b", r"\bkind\w*\b"])
 #: self-inflicted harm in a medical message (pills, cutting): add the suicide help line
 _SELF_HARM = _compile([r"\b(?:tabletten|pillen|pills|tablets|cachets|pilules|hap\w*|таблет\w*|حبوب)\b",
-                       r"\bcut (?:my|him|her)sel", r"\bcut myself\b", r"\bveines\b", r"\bвены\b", r"\bвени\b"])
+                       r"\bcut (?:my|him|her)sel", r"\bcut myself\b", r"\bveines\b", r"\bвены\b", r"\bвени\b",
+                       r"\bhat sich\b[^.!?]{0,20}\b(?:geschnitten|geritzt|die pulsadern)\b", r"\britzt sich\b"])
 
 
 def looks_like_emergency(text: str) -> bool:

@@ -11,24 +11,24 @@ from pathlib import Path
 import pytest
 
 from bot.catalogue import load_catalogue, load_leika
-from bot.evaluation_openworld import evaluate_openworld_stack, load_cases, set_paths
+from bot.evaluation_openworld import BASELINE_MARGIN, evaluate_openworld_stack, load_cases, set_paths
 
 FOLDER = Path(__file__).parent
 RESULTS_DIR = Path(__file__).resolve().parents[2] / "results"
 #: CI guards on the held-out sets: at the measured values (docs/benchmarks.md, "Open-world evaluation");
 #: the search is deterministic, so only data or code changes move them
-#: (measured 2026-12-01: 0.448, 0.375, 0.021, 0.029, 0.022 — the issue's targets are far above; see
-#: bot.evaluation_openworld.TARGETS)
+#: (measured 2026-12-01, second round: 0.448, 0.361, 0.014, 0.029, 0.022 — the issue's targets are far
+#: above; see bot.evaluation_openworld.TARGETS)
 CI_GUARDS = {
-    "catalogued_top1": 0.43,
+    "catalogued_top1": 0.44,
     "uncovered_named": 0.35,
-    "uncovered_wrong_catalogue_rate": 0.03,
-    "wrong_confident_rate": 0.035,
-    "emergency_false_alarm_rate": 0.03,
+    "uncovered_wrong_catalogue_rate": 0.02,
+    "wrong_confident_rate": 0.03,
+    "emergency_false_alarm_rate": 0.025,
 }
-#: CI fails when Schängel is worse than the plain site search on the same questions; the issue's target
-#: (BASELINE_MARGIN, +5 points) is reported by scripts/evaluate_nlu.py and not reached yet
-CI_BASELINE_MARGIN = 0.0
+#: CI fails when Schängel does not beat the plain site search on the same single questions by the issue's
+#: five points (measured 2026-12-01: 0.425 vs. 0.362)
+CI_BASELINE_MARGIN = BASELINE_MARGIN
 
 
 def _all_cases():  # type: ignore[no-untyped-def]
