@@ -36,11 +36,11 @@ def _leika(path: Optional[str]):
     return catalog
 
 
-def _read_or_report(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _read_or_report(args: argparse.Namespace, leika):  # type: ignore[no-untyped-def]
     """The validated catalogue, or ``None`` after printing every issue with file and line."""
     directory = Path(args.dir) if args.dir else load_settings().catalogue_dir
     try:
-        return read_catalogue_dir(directory, _leika(args.leika_csv))
+        return read_catalogue_dir(directory, leika)
     except CatalogueError as exc:
         for issue in exc.issues:
             print(issue, file=sys.stderr)
@@ -49,14 +49,12 @@ def _read_or_report(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    data = _read_or_report(args)
+    leika = _leika(args.leika_csv)
+    data = _read_or_report(args, leika)
     if data is None:
         return 1
-    leika = _leika(args.leika_csv)
     if leika is not None:
-        phrases = [p for s in data.services for p in (s.title, *s.synonyms, *s.keywords)]
-        problems = check_citizen_words(load_settings().reference_dir, leika,
-                                       {s.leika[:8] for s in data.services if s.leika}, phrases)
+        problems = check_citizen_words(load_settings().reference_dir, leika, data.services)
         for problem in problems:
             print(problem, file=sys.stderr)
         if problems:
@@ -78,7 +76,7 @@ def _engine(url: Optional[str]):
 def cmd_load(args: argparse.Namespace) -> int:
     from .store import sync_catalogue
 
-    data = _read_or_report(args)
+    data = _read_or_report(args, _leika(args.leika_csv))
     if data is None:
         return 1
     offices = [_without_global(o, data.closures) for o in data.offices]

@@ -15,11 +15,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Sequence
 
 import yaml
 
 from .leika import LeikaCatalog, LeikaEntry
+
+if TYPE_CHECKING:
+    from .model import Service
 
 #: how sure the routing to ``responsible`` is, from the data
 CERTAINTIES = ("high", "medium", "low")
@@ -145,8 +148,7 @@ def build_references(leika: LeikaCatalog, directory: Path, covered_objects: Iter
     return references
 
 
-def check_citizen_words(directory: Path, leika: LeikaCatalog, covered_objects: Iterable[str],
-                        catalogue_phrases: Iterable[str]) -> list[str]:
+def check_citizen_words(directory: Path, leika: LeikaCatalog, services: Sequence["Service"]) -> list[str]:
     """Problems in the authors' ``citizen_words*.yaml`` (empty when fine), as ``file: message``.
 
     An entry must name a LeiKa object that exists and that the Koblenz catalogue does not cover, route
@@ -155,9 +157,9 @@ def check_citizen_words(directory: Path, leika: LeikaCatalog, covered_objects: I
     its precedence).
     """
     objects = {entry.key[:8] for entry in leika if entry.key}
-    covered = set(covered_objects)
+    covered = {s.leika[:8] for s in services if s.leika}
     authorities, _groups = read_responsibles(directory)
-    taken = {" ".join(phrase.casefold().split()) for phrase in catalogue_phrases}
+    taken = {" ".join(phrase.casefold().split()) for s in services for phrase in (s.title, *s.synonyms, *s.keywords)}
     owner: dict[str, str] = {}
     problems: list[str] = []
     for path in _word_files(directory):
