@@ -22,7 +22,8 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 FALLBACK_REASONS = frozenset(
-    {"low_confidence", "out_of_scope", "no_service_found", "personal_case", "technical_error", "invalid_input"}
+    {"low_confidence", "out_of_scope", "no_service_found", "personal_case", "technical_error", "invalid_input",
+     "hours_unknown"}
 )
 #: where a service card's facts come from: the city's own catalogue, or only the national reference
 COVERAGES = frozenset({"catalogue", "reference"})
@@ -189,7 +190,8 @@ def clarify_card(candidates: Iterable[Mapping[str, Any]], **extra: Any) -> CardD
 def _source_dict(source: Any) -> CardDict:
     reviewed = getattr(source, "reviewed", None)
     return {"name": source.name, "url": source.url,
-            "reviewed": reviewed.isoformat() if hasattr(reviewed, "isoformat") else reviewed}
+            "reviewed": reviewed.isoformat() if hasattr(reviewed, "isoformat") else reviewed,
+            "as_of": getattr(source, "as_of", None)}
 
 
 def service_card(service: Any, why_: Mapping[str, Any], offices: Iterable[Any] = (), **extra: Any) -> CardDict:
@@ -214,7 +216,7 @@ def service_card(service: Any, why_: Mapping[str, Any], offices: Iterable[Any] =
         "appointment_url": service.appointment_url,
         "documents": list(service.documents),
         "fees": [{"label": f.label, "amount_eur": f.amount_eur, "min_age": f.min_age, "max_age": f.max_age,
-                  "text": f.text()} for f in fees.items],
+                  "text": f.text(), "source": _source_dict(f.source) if f.source else None} for f in fees.items],
         "fees_note": fees.note or None,
         "fees_source": _source_dict(fee_source) if fees.items else None,
         "authority": service.authority or None,
@@ -249,6 +251,8 @@ def opening_hours_card(status: Any, why_: Mapping[str, Any], **extra: Any) -> Ca
         "appointment_url": office.appointment_url,
         "phone": office.phone,
         "sample_data": office.sample_data,
+        "sample_fields": list(office.sample_fields),
+        "facts": {fact: _source_dict(src) for fact, src in office.facts},
         "reviewed": office.source.reviewed is not None and not office.sample_data,
         "source": _source_dict(office.source),
         "why": dict(why_),

@@ -242,6 +242,8 @@ def hours_on(office: Office, day: dt.date, closures: Sequence[Closure] = (),
 
     ``closures`` are extra city-wide/office closures on top of ``office.closures``.
     """
+    if office.opening_hours is None:  # callers check Office.has_hours: unknown hours are never "closed"
+        raise ValueError(f"office {office.office_id!r} has no known opening hours")
     calendar = calendar or default_calendar()
     holiday = calendar.name(day)
     for closure in (*office.closures, *closures):

@@ -53,8 +53,9 @@ def load_catalogue(directory: Optional[Union[str, Path]] = None, *, leika_csv: O
     directory = Path(directory) if directory is not None else settings.catalogue_dir
     leika = load_leika(Path(leika_csv) if leika_csv is not None else None)
     data = read_catalogue_dir(directory, leika)
-    covered = {s.leika[:8] for s in data.services if s.leika}
-    references = build_references(leika, settings.reference_dir, covered) if leika is not None else []
+    # every LeiKa object, also those the catalogue covers: the world search gives their citizen words
+    # to the catalogue service (bot.catalogue.world.background_fields)
+    references = build_references(leika, settings.reference_dir) if leika is not None else []
     return Catalogue(data.services, data.offices, data.closures, data.meta, references)
 
 

@@ -2,7 +2,8 @@
 
 Commands::
 
-    validate                      check data/catalogue/ (exit 1 and file:line: message on errors)
+    validate [--max-age-years N]  check data/catalogue/ (exit 1 and file:line: message on errors) and
+                                  report sourced vs. sample facts and sources older than N years
     load | sync                   validate, then replace the "koblenz" catalogue in the database
     import leika [CSV]            load the OZG/LeiKa CSV into the table leika_entry
     import dldb --services S --locations L [--catalogue NAME]
@@ -10,6 +11,8 @@ Commands::
     search TEXT [--leika]         show ranked hits (Koblenz catalogue or the full LeiKa index)
     hours OFFICE [--at ISO]       opening-hours answer and the next seven days
     vocabulary                    service/office names + synonyms as JSON (for the NLU)
+    new-service KEY [--file F]    append a validated skeleton for LeiKa KEY (names, Lebenslage,
+                                  responsible office filled in) to F (default services/neu.yaml)
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ from bot.config import DEFAULT_LEIKA_CSV, SHARED_SOURCES, load_settings
 
 from . import CatalogueError, load_catalogue, load_leika, read_catalogue_dir
 from .leika import read_leika_csv
+from .provenance import DEFAULT_MAX_AGE_YEARS, provenance_report
 from .reference import check_citizen_words
 
 
@@ -64,6 +68,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     samples = sum(1 for o in data.offices if o.sample_data)
     print(f"OK: {len(data.services)} Leistungen, {len(data.offices)} Dienststellen, {len(data.closures)} "
           f"Schließtage; {unreviewed} Leistungen ungeprüft (reviewed: null), {samples} Dienststellen mit Beispieldaten")
+    report = provenance_report(data.offices, data.closures, data.services, dt.date.today(), args.max_age_years)
+    for line in report.lines(args.max_age_years):
+        print(line)
     return 0
 
 
@@ -145,10 +152,46 @@ def cmd_hours(args: argparse.Namespace) -> int:
     if office is None:
         print(f"unbekannte Dienststelle / unknown office: {args.office}", file=sys.stderr)
         return 1
+    if not office.has_hours:
+        print(f"{office.name}: Öffnungszeiten aus keiner Quelle bekannt / opening hours unknown")
+        return 0
     at = to_local(dt.datetime.fromisoformat(args.at) if args.at else None)
     print(f"{office.name}: {catalogue.status(office, at).sentence}")
     for line in week_text(office, at.date(), calendar=catalogue.calendar):
         print(f"  {line}")
+    return 0
+
+
+def cmd_new_service(args: argparse.Namespace) -> int:
+    from .skeleton import append_to_file, service_skeleton
+
+    leika = load_leika(Path(args.leika_csv) if args.leika_csv else None)
+    if leika is None:
+        print("LeiKa-CSV nicht gefunden / LeiKa CSV not found (--leika-csv)", file=sys.stderr)
+        return 1
+    data = _read_or_report(args, leika)
+    if data is None:
+        return 1
+    key = args.key.strip()
+    if any(s.leika == key for s in data.services):
+        print(f"LeiKa {key} steht schon im Katalog / already in the catalogue", file=sys.stderr)
+        return 1
+    try:
+        skeleton = service_skeleton(key, leika, load_settings().reference_dir, [o.office_id for o in data.offices],
+                                    [s.service_id for s in data.services])
+    except KeyError:
+        print(f"LeiKa-Schlüssel {key} nicht in der LeiKa-CSV / key not in the LeiKa CSV", file=sys.stderr)
+        return 1
+    directory = Path(args.dir) if args.dir else load_settings().catalogue_dir
+    path = directory / "services" / args.file
+    before = path.read_text(encoding="utf-8") if path.exists() else None
+    append_to_file(path, skeleton)
+    if _read_or_report(args, leika) is None:  # never leave an invalid catalogue behind
+        path.write_text(before, encoding="utf-8") if before is not None else path.unlink()
+        return 1
+    where = ", ".join(skeleton.office_ids) or skeleton.authority
+    print(f"OK: '{skeleton.service_id}' in {path} angelegt (zuständig: {where}); bitte summary und info_url "
+          "ergänzen und die Zuständigkeit prüfen")
     return 0
 
 
@@ -168,7 +211,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot.catalogue", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", parents=[common]).set_defaults(func=cmd_validate)
+    p = sub.add_parser("validate", parents=[common])
+    p.add_argument("--max-age-years", type=int, default=DEFAULT_MAX_AGE_YEARS,
+                   help="Quellen, die älter sind, werden gemeldet / report sources older than this")
+    p.set_defaults(func=cmd_validate)
     for name in ("load", "sync"):
         p = sub.add_parser(name, parents=[common])
         p.add_argument("--catalogue", default="koblenz")
@@ -191,6 +237,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--at", help="ISO time, e.g. 2026-06-04T09:00")
     p.set_defaults(func=cmd_hours)
     sub.add_parser("vocabulary", parents=[common]).set_defaults(func=cmd_vocabulary)
+    p = sub.add_parser("new-service", parents=[common])
+    p.add_argument("key", help="14-stelliger LeiKa-Schlüssel / 14-digit LeiKa key")
+    p.add_argument("--file", default="neu.yaml", help="Datei unter services/ / file under services/")
+    p.set_defaults(func=cmd_new_service)
     return parser
 
 

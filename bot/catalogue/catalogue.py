@@ -22,7 +22,9 @@ _HOURS_WORDS = frozenset(
 #: generic words that are part of office names ("Kfz-Stelle", "Amt für Jugend") but name no office:
 #: "Welches Amt ist für die Einbürgerung zuständig?" must not find the Jugendamt
 _GENERIC_OFFICE_WORDS = frozenset(
-    "amt aemter amts stelle stellen stellt behoerde behoerden buero bueros verwaltung stadtverwaltung".split())
+    "amt aemter amts stelle stellen stellt behoerde behoerden buero bueros verwaltung stadtverwaltung "
+    # …and cost words, one typo away from an office name ("zahlen" ~ "Stabsstelle Wahlen")
+    "zahlen zahlt bezahlen kosten kostet".split())
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,10 @@ class VocabularyEntry:
     id: str
     name: str
     synonyms: tuple[str, ...]
+
+
+#: weight of an office's kind in the office search (names and synonyms: 1.0)
+OFFICE_KIND_WEIGHT = 0.8
 
 
 class Catalogue:
@@ -56,8 +62,11 @@ class Catalogue:
             if service.leika:
                 self._by_leika.setdefault(service.leika, []).append(service)
         self._index: SearchIndex[Service] = SearchIndex((s, service_fields(s)) for s in self._services.values())
+        # the kind counts a little less than a name: "Ordnungsamt" is the Ordnungsamt, not the
+        # Bußgeldstelle whose kind is "Ordnungsamt"
         self._office_index: SearchIndex[Office] = SearchIndex(
-            (o, tuple(Field(t, 1.0, phrase=True) for t in (o.name, o.kind, *o.synonyms))) for o in self._offices.values())
+            (o, (Field(o.kind, OFFICE_KIND_WEIGHT, phrase=True), *(Field(t, 1.0, phrase=True) for t in (o.name, *o.synonyms))))
+            for o in self._offices.values())
         self.calendar = hours.default_calendar(self.meta.holiday_country, self.meta.holiday_subdiv)
 
     # -- lookups ---------------------------------------------------------------

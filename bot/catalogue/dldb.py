@@ -93,7 +93,7 @@ def read_dldb(services_path: Path, locations_path: Path, prefix: str = "dldb",
             address=address, opening_hours=UNKNOWN_HOURS,
             source=Source(publisher, url or "", _date(meta.get("lastupdate"))),
             synonyms=synonyms, phone=(contact.get("phone") or None), email=(contact.get("email") or None),
-            url=url, appointment_only=False, sample_data=False,
+            url=url, appointment_only=False,
         ))
 
     for raw in raw_services:

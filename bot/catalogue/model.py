@@ -9,32 +9,79 @@ from typing import Optional
 CHECK_NOTICE = "Bitte prüfen Sie die aktuellen Angaben unter {url}."
 
 
+#: German month names for "Stand: August 2025" (kept here: the model must not import the hours module)
+_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+           "November", "Dezember")
+
+
 @dataclass(frozen=True)
 class Source:
-    """Where a fact comes from and when a person last checked it (``None`` = never)."""
+    """Where a fact comes from, how old that source is and when a person at the city checked it.
+
+    ``as_of`` is the date the source itself shows, as precise as it shows it ("2025-08-07",
+    "2024-03" or "2021"; ``None`` = the page shows no date). ``reviewed`` is the date the
+    city confirmed the fact (``None`` = never). ``note`` says how a date or value was derived.
+    """
 
     name: str
     url: str
     reviewed: Optional[dt.date] = None
+    as_of: Optional[str] = None
+    note: str = ""
 
     @property
     def is_reviewed(self) -> bool:
         return self.reviewed is not None
 
+    def as_of_date(self) -> Optional[dt.date]:
+        """The earliest day ``as_of`` can mean (the first of the month or year), for age checks."""
+        if not self.as_of:
+            return None
+        parts = [int(p) for p in self.as_of.split("-")]
+        return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+    def as_of_text(self) -> str:
+        """German, as precise as the source: "7. August 2025", "März 2024", "2021" ("" if undated)."""
+        if not self.as_of:
+            return ""
+        parts = [int(p) for p in self.as_of.split("-")]
+        if len(parts) == 3:
+            return f"{parts[2]}. {_MONTHS[parts[1] - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{_MONTHS[parts[1] - 1]} {parts[0]}"
+        return str(parts[0])
+
+    def citation(self) -> str:
+        """What citizens read after a fact: "Quelle: news-koblenz.de, Stand: 7. August 2025"."""
+        when = self.as_of_text()
+        return f"Quelle: {self.name}, " + (f"Stand: {when}" if when else "ohne Datum")
+
     def as_dict(self) -> dict:
         return {"name": self.name, "url": self.url,
-                "reviewed": self.reviewed.isoformat() if self.reviewed else None}
+                "reviewed": self.reviewed.isoformat() if self.reviewed else None,
+                "as_of": self.as_of, "note": self.note or None}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Source":
+        reviewed = data.get("reviewed")
+        return cls(data["name"], data["url"], dt.date.fromisoformat(reviewed) if reviewed else None,
+                   data.get("as_of"), data.get("note") or "")
 
 
 @dataclass(frozen=True)
 class Fee:
-    """One fee line, e.g. 46,00 € from 24 years on. ``amount_eur`` None = "depends"."""
+    """One fee line, e.g. 46,00 € from 24 years on. ``amount_eur`` None = "depends".
+
+    ``source`` is set when this line comes from another source than the schedule's — so two
+    figures that disagree (the rate until 2025 and the one proposed for 2026) each name theirs.
+    """
 
     label: str
     amount_eur: Optional[float] = None
     min_age: Optional[int] = None
     max_age: Optional[int] = None
     note: str = ""
+    source: Optional[Source] = None
 
     def applies_to_age(self, age: int) -> bool:
         return (self.min_age is None or age >= self.min_age) and (self.max_age is None or age <= self.max_age)
@@ -66,12 +113,14 @@ class FeeSchedule:
 
 @dataclass(frozen=True)
 class Address:
+    """A visitor address; ``postcode`` is ``None`` where the source does not state it (never guessed)."""
+
     street: str
-    postcode: str
+    postcode: Optional[str]
     city: str
 
     def text(self) -> str:
-        return f"{self.street}, {self.postcode} {self.city}"
+        return f"{self.street}, {self.postcode} {self.city}" if self.postcode else f"{self.street}, {self.city}"
 
 
 @dataclass(frozen=True)
@@ -87,20 +136,30 @@ class Closure:
     reason: str
     hours: Optional[str] = None
     office_ids: tuple[str, ...] = ()  # empty = every office
+    source: Optional[Source] = None  # None = sample data, still to be confirmed by the city
 
     def covers(self, day: dt.date, office_id: str) -> bool:
         return self.start <= day <= self.end and (not self.office_ids or office_id in self.office_ids)
 
 
+#: office facts that carry their own source (``Office.facts``); the rest of an entry is covered by ``source``
+OFFICE_FACTS = ("address", "opening_hours", "phone", "email", "appointment_note", "accessibility")
+
+
 @dataclass(frozen=True)
 class Office:
-    """A place citizens go to or contact (Bürgeramt, Standesamt, …)."""
+    """A place citizens go to or contact (Bürgeramt, Standesamt, …).
+
+    Each citizen-facing fact either has its own source in ``facts`` (with the date the
+    source shows) or is listed in ``sample_fields`` (invented placeholder, said so to
+    citizens). An unknown fact is absent: ``address`` or ``opening_hours`` ``None``.
+    """
 
     office_id: str
     name: str
     kind: str
     address: Optional[Address]
-    opening_hours: str
+    opening_hours: Optional[str]
     source: Source
     synonyms: tuple[str, ...] = ()
     phone: Optional[str] = None
@@ -110,12 +169,26 @@ class Office:
     appointment_only: bool = False
     appointment_url: Optional[str] = None
     appointment_note: str = ""
-    sample_data: bool = False
     closures: tuple[Closure, ...] = ()
+    facts: tuple[tuple[str, Source], ...] = ()
+    sample_fields: tuple[str, ...] = ()
 
     @property
     def check_url(self) -> str:
         return self.url or self.source.url
+
+    @property
+    def sample_data(self) -> bool:
+        """Some of what citizens read about this office is still invented sample data."""
+        return bool(self.sample_fields)
+
+    @property
+    def has_hours(self) -> bool:
+        return self.opening_hours is not None
+
+    def fact_source(self, fact: str) -> Optional[Source]:
+        """The source of one fact (``"address"``, ``"opening_hours"``, …), if it has one."""
+        return next((src for name, src in self.facts if name == fact), None)
 
 
 @dataclass(frozen=True)

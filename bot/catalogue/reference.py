@@ -37,6 +37,7 @@ class Responsible:
     name: str
     kind: str  # city | state | federal | other
     url: Optional[str] = None
+    office_id: Optional[str] = None  # its office in offices.yaml when the ids differ
 
     def as_dict(self) -> dict[str, Optional[str]]:
         return {"id": self.responsible_id, "name": self.name, "kind": self.kind, "url": self.url}
@@ -77,7 +78,8 @@ def _read_yaml(path: Path) -> Mapping:
 
 
 def _authority(entry: Mapping) -> Responsible:
-    return Responsible(str(entry["id"]), str(entry["name"]), str(entry.get("kind") or "other"), entry.get("url") or None)
+    return Responsible(str(entry["id"]), str(entry["name"]), str(entry.get("kind") or "other"), entry.get("url") or None,
+                       entry.get("office") or None)
 
 
 def _word_files(directory: Path) -> list[Path]:
@@ -151,15 +153,16 @@ def build_references(leika: LeikaCatalog, directory: Path, covered_objects: Iter
 def check_citizen_words(directory: Path, leika: LeikaCatalog, services: Sequence["Service"]) -> list[str]:
     """Problems in the authors' ``citizen_words*.yaml`` (empty when fine), as ``file: message``.
 
-    An entry must name a LeiKa object that exists and that the Koblenz catalogue does not cover, route
-    to a known authority, and a citizen word may belong to one object only and never repeat a catalogue
-    title, synonym or keyword (else the search could not tell them apart and the catalogue would lose
-    its precedence).
+    An entry must name a LeiKa object that exists and route to a known authority; a citizen word
+    may belong to one object only and never repeat the title, a synonym or a keyword of a catalogue
+    service for *another* object (else the search could not tell them apart and the catalogue would
+    lose its precedence). Words of an object the catalogue covers serve that service
+    (:func:`bot.catalogue.world.background_fields`).
     """
     objects = {entry.key[:8] for entry in leika if entry.key}
-    covered = {s.leika[:8] for s in services if s.leika}
     authorities, _groups = read_responsibles(directory)
-    taken = {" ".join(phrase.casefold().split()) for s in services for phrase in (s.title, *s.synonyms, *s.keywords)}
+    taken = {" ".join(phrase.casefold().split()): (s.leika or "")[:8]
+             for s in services for phrase in (s.title, *s.synonyms, *s.keywords)}
     owner: dict[str, str] = {}
     problems: list[str] = []
     for path in _word_files(directory):
@@ -171,13 +174,11 @@ def check_citizen_words(directory: Path, leika: LeikaCatalog, services: Sequence
             where = f"{path.name}: {key}"
             if key not in objects:
                 problems.append(f"{where}: kein LeiKa-Leistungsobjekt")
-            elif key in covered:
-                problems.append(f"{where}: steht schon im Koblenzer Katalog")
             if responsible and str(responsible) not in authorities:
                 problems.append(f"{where}: unbekannte Zuständigkeit {responsible!r}")
             for word in words:
                 norm = " ".join(str(word).casefold().split())
-                if norm in taken:
+                if norm in taken and taken[norm] != key:
                     problems.append(f"{where}: {word!r} steht schon im Koblenzer Katalog")
                 elif owner.setdefault(norm, key) != key:
                     problems.append(f"{where}: {word!r} gehört schon zu {owner[norm]}")

@@ -8,32 +8,36 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Optional
 
 from bot.opening_hours import HolidayCalendar, check_expression
 
 from .leika import LeikaCatalog, is_leika_key
-from .model import Address, Closure, Fee, FeeSchedule, Office, Service, Source
+from .model import OFFICE_FACTS, Address, Closure, Fee, FeeSchedule, Office, Service, Source
 from .yamlio import LineDict, LineList
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 URL_PATTERN = re.compile(r"^https?://[^\s]+$")
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 /()-]{4,}$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+#: the date a source shows, as precise as it shows it: 2025-08-07, 2024-03 or 2021
+AS_OF_PATTERN = re.compile(r"^(19|20)\d{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+#: office facts that may still be invented placeholders (said so to citizens); never an address or a number
+SAMPLE_ALLOWED = frozenset({"opening_hours", "appointment_note", "accessibility"})
 
 SERVICE_KEYS = {"id", "title", "leika", "leika_name", "ozg_id", "ozg_leistung", "synonyms", "summary",
                 "documents", "fees", "processing_time", "online_url", "info_url", "appointment_url",
                 "offices", "authority", "category", "source"}
 FEES_KEYS = {"items", "source", "note"}
-FEE_KEYS = {"label", "amount_eur", "min_age", "max_age", "note"}
+FEE_KEYS = {"label", "amount_eur", "min_age", "max_age", "note", "source"}
 OFFICE_KEYS = {"id", "name", "kind", "address", "synonyms", "phone", "email", "url", "accessibility",
-               "opening_hours", "appointment_only", "appointment_url", "appointment_note", "sample_data",
+               "opening_hours", "appointment_only", "appointment_url", "appointment_note", "sample", "facts",
                "closures", "source"}
 ADDRESS_KEYS = {"street", "postcode", "city"}
-CLOSURE_KEYS = {"date", "from", "to", "reason", "hours", "offices"}
-SOURCE_KEYS = {"name", "url", "reviewed"}
+CLOSURE_KEYS = {"date", "from", "to", "reason", "hours", "offices", "source"}
+SOURCE_KEYS = {"name", "url", "reviewed", "as_of", "note"}
 META_KEYS = {"name", "url", "holidays", "timezone"}
 
 
@@ -161,9 +165,23 @@ class EntryReader:
                                  "'reviewed' missing (date of review or null)")
             return None
         reviewed = self.date(src, "reviewed", f"{what}.{key}", required=False)
+        as_of = self.as_of(src, f"{what}.{key}")
+        note = self.text(src, "note", f"{what}.{key}") or ""
         if name is None or url is None:
             return None
-        return Source(name, url, reviewed)
+        return Source(name, url, reviewed, as_of, note)
+
+    def as_of(self, data: LineDict, what: str) -> Optional[str]:
+        """The source's own date; YAML reads 2025-08-07 as a date and 2021 as a number."""
+        value = data.get("as_of")
+        if value is None:
+            return None
+        text = value.isoformat() if isinstance(value, dt.date) else str(value).strip()
+        if isinstance(value, bool) or not AS_OF_PATTERN.match(text):
+            self.error(data.line_of("as_of"), f"{what}: 'as_of' muss JJJJ, JJJJ-MM oder JJJJ-MM-TT sein / "
+                                              f"must be YYYY, YYYY-MM or YYYY-MM-DD: {value!r}")
+            return None
+        return text
 
     def each(self, document: Any, top_key: str, build: Callable[[LineDict], Any]) -> list[Any]:
         if document is None:
@@ -251,11 +269,12 @@ class EntryReader:
                     self.error(item.line_of(key), f"{what}: '{key}' muss eine ganze Zahl sein / must be an integer")
                     age = None
                 ages.append(age)
+            own = self.source(item, f"{what}.fees.items") if "source" in item else None
             if label:
                 items.append(Fee(label, None if amount is None else float(amount), ages[0], ages[1],
-                                 self.text(item, "note", f"{what}.fees.items") or ""))
+                                 self.text(item, "note", f"{what}.fees.items") or "", own))
         source = self.source(fees, f"{what}.fees") if "source" in fees else None
-        if any(f.amount_eur is not None for f in items) and source is None and "source" not in fees:
+        if any(f.amount_eur is not None and f.source is None for f in items) and source is None and "source" not in fees:
             self.error(data.line_of("fees"), f"{what}: Gebührenbeträge brauchen eine Quelle (fees.source) / fee amounts "
                                   "need a source — never enter a fee without saying where it comes from")
         return FeeSchedule(tuple(items), source, self.text(fees, "note", f"{what}.fees") or "")
@@ -344,9 +363,10 @@ class EntryReader:
                 self.error(data.line_of("hours"), f"{what}: {problem}")
                 return None
         offices = self.texts(data, "offices", what) if allow_offices else ()
+        source = self.source(data, what) if data.get("source") is not None else None
         if start is None or end is None or reason is None:
             return None
-        return Closure(start, end, reason, hours, offices)
+        return Closure(start, end, reason, hours, offices, source)
 
     def office(self, data: LineDict) -> Optional[Office]:
         office_id = self.identifier(data, "office")
@@ -361,20 +381,19 @@ class EntryReader:
             if raw is not None:
                 self.unknown_keys(raw, ADDRESS_KEYS, f"{what}.address")
                 street = self.text(raw, "street", f"{what}.address", required=True)
-                postcode = self.pattern(raw, "postcode", f"{what}.address", re.compile(r"^\d{5}$"), "PLZ", required=True)
+                postcode = self.pattern(raw, "postcode", f"{what}.address", re.compile(r"^\d{5}$"), "PLZ")
                 city = self.text(raw, "city", f"{what}.address", required=True)
-                if street and postcode and city:
+                if street and city:
                     address = Address(street, postcode, city)
-        hours = self.text(data, "opening_hours", what, required=True)
+        hours = self.text(data, "opening_hours", what)
+        hours_ok = True
         if hours is not None:
             problem = check_expression(hours)
             if problem:
                 self.error(data.line_of("opening_hours"), f"{what}: {problem}")
-                hours = None
+                hours, hours_ok = None, False
         phone = self.pattern(data, "phone", what, PHONE_PATTERN, "Telefonnummer / phone number")
-        if phone and source and not source.is_reviewed:
-            self.error(data.line_of("phone"), f"{what}: Telefonnummer nur mit geprüfter Quelle (source.reviewed) / "
-                                              "a phone number needs a reviewed source — never invent one")
+        facts, sample = self.office_facts(data, what)
         closures = []
         raw_closures = data.get("closures") or []
         if not isinstance(raw_closures, list):
@@ -385,8 +404,8 @@ class EntryReader:
             if entry is not None:
                 closure = self.closure(entry, f"{what}.closures", allow_offices=False)
                 if closure is not None and office_id:
-                    closures.append(Closure(closure.start, closure.end, closure.reason, closure.hours, (office_id,)))
-        if office_id is None or name is None or kind is None or source is None or hours is None:
+                    closures.append(replace(closure, office_ids=(office_id,)))
+        if office_id is None or name is None or kind is None or source is None or not hours_ok:
             return None
         return Office(
             office_id=office_id, name=name, kind=kind, address=address, opening_hours=hours, source=source,
@@ -396,7 +415,45 @@ class EntryReader:
             appointment_only=self.boolean(data, "appointment_only", what),
             appointment_url=self.url(data, "appointment_url", what),
             appointment_note=self.text(data, "appointment_note", what) or "",
-            sample_data=self.boolean(data, "sample_data", what), closures=tuple(closures),
+            closures=tuple(closures), facts=facts, sample_fields=sample,
         )
+
+    def office_facts(self, data: LineDict, what: str) -> tuple[tuple[tuple[str, Source], ...], tuple[str, ...]]:
+        """``facts`` (a source per fact) and ``sample`` (facts still invented), checked against each other.
+
+        Every fact the entry states needs exactly one of the two; an address, a phone
+        number or an e-mail address can never be sample data.
+        """
+        facts: list[tuple[str, Source]] = []
+        raw = data.get("facts")
+        if raw is not None:
+            mapping = self.mapping(raw, data.line_of("facts"), f"{what}.facts")
+            for fact in (mapping or {}):
+                if fact not in OFFICE_FACTS:
+                    self.error(mapping.line_of(str(fact)), f"{what}.facts: unbekannte Angabe '{fact}' / unknown fact "
+                                                           f"(erlaubt / allowed: {', '.join(OFFICE_FACTS)})")
+                    continue
+                src = self.source(mapping, f"{what}.facts", key=str(fact))
+                if src is not None:
+                    facts.append((str(fact), src))
+        sample = self.texts(data, "sample", what)
+        for fact in sample:
+            if fact not in SAMPLE_ALLOWED:
+                self.error(data.line_of("sample"), f"{what}: '{fact}' darf keine Beispielangabe sein – unbekannt "
+                                                   f"lassen / '{fact}' can never be sample data: leave it out")
+        sourced = {fact for fact, _ in facts}
+        for fact in OFFICE_FACTS:
+            stated = data.get(fact) not in (None, "")
+            line = data.line_of(fact) if stated else data.line
+            if stated and fact not in sourced and fact not in sample:
+                self.error(line, f"{what}: '{fact}' braucht eine Quelle unter 'facts:' oder steht unter 'sample:' / "
+                                 f"'{fact}' needs a source under 'facts:' or must be listed under 'sample:' — "
+                                 "never invent one")
+            elif fact in sourced and fact in sample:
+                self.error(line, f"{what}: '{fact}' steht unter 'facts:' und 'sample:' / is both sourced and sample")
+            elif not stated and (fact in sourced or fact in sample):
+                self.error(line, f"{what}: Quelle für '{fact}', aber die Angabe fehlt / '{fact}' has a source "
+                                 "but no value")
+        return tuple(facts), sample
 
 

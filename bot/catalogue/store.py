@@ -5,18 +5,17 @@ of the new version is written or none is.
 """
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Iterable, Optional
 
 from sqlalchemy import delete, insert, inspect, select
 from sqlalchemy.engine import Engine
 
-from bot.db import create_schema
+from bot.db import Base, create_schema
 
 from .leika import LeikaCatalog
 from .loader import CatalogueMeta
 from .model import Address, Closure, Fee, FeeSchedule, Office, Service, Source
-from .tables import ClosureRow, LeikaRow, OfficeRow, ServiceOfficeRow, ServiceRow
+from .tables import CATALOGUE_TABLES, ClosureRow, LeikaRow, OfficeRow, ServiceOfficeRow, ServiceRow
 
 DEFAULT_NAME = "koblenz"
 
@@ -26,19 +25,38 @@ def _source_dict(source: Optional[Source]) -> Optional[dict[str, Any]]:
 
 
 def _source(data: Optional[dict[str, Any]]) -> Optional[Source]:
-    if not data:
-        return None
-    reviewed = data.get("reviewed")
-    return Source(data["name"], data["url"], dt.date.fromisoformat(reviewed) if reviewed else None)
+    return Source.from_dict(data) if data else None
+
+
+def _row_source(r: Any) -> Source:
+    return Source(r["source_name"], r["source_url"], r["reviewed"], r["source_as_of"], r["source_note"])
+
+
+def _refresh_outdated_tables(engine: Engine) -> None:
+    """Drop the catalogue copy if its columns differ from the code's (it is rebuilt from the YAML).
+
+    ``create_all`` never alters an existing table, so a database written by an older
+    version would otherwise reject the new columns.
+    """
+    inspector = inspect(engine)
+    for table in CATALOGUE_TABLES:
+        if not inspector.has_table(table.name):
+            continue
+        have = {c["name"]: c["nullable"] for c in inspector.get_columns(table.name)}
+        want = {c.name: c.nullable for c in table.columns}
+        if have != want:
+            Base.metadata.drop_all(engine, tables=list(CATALOGUE_TABLES))
+            return
 
 
 def fees_to_json(fees: FeeSchedule) -> dict[str, Any]:
-    return {"items": [f.__dict__ for f in fees.items], "source": _source_dict(fees.source), "note": fees.note}
+    items = [{**f.__dict__, "source": _source_dict(f.source)} for f in fees.items]
+    return {"items": items, "source": _source_dict(fees.source), "note": fees.note}
 
 
 def fees_from_json(data: dict[str, Any]) -> FeeSchedule:
-    return FeeSchedule(tuple(Fee(**item) for item in data.get("items", [])), _source(data.get("source")),
-                       data.get("note", ""))
+    items = tuple(Fee(**{**item, "source": _source(item.get("source"))}) for item in data.get("items", []))
+    return FeeSchedule(items, _source(data.get("source")), data.get("note", ""))
 
 
 def _office_row(name: str, o: Office) -> dict[str, Any]:
@@ -47,8 +65,10 @@ def _office_row(name: str, o: Office) -> dict[str, Any]:
                 city=o.address.city if o.address else None, synonyms=list(o.synonyms), phone=o.phone, email=o.email,
                 url=o.url, accessibility=o.accessibility, opening_hours=o.opening_hours,
                 appointment_only=o.appointment_only, appointment_url=o.appointment_url,
-                appointment_note=o.appointment_note, sample_data=o.sample_data, source_name=o.source.name,
-                source_url=o.source.url, reviewed=o.source.reviewed)
+                appointment_note=o.appointment_note, sample_data=o.sample_data, sample_fields=list(o.sample_fields),
+                facts={fact: src.as_dict() for fact, src in o.facts}, source_name=o.source.name,
+                source_url=o.source.url, source_as_of=o.source.as_of, source_note=o.source.note,
+                reviewed=o.source.reviewed)
 
 
 def _service_row(name: str, s: Service) -> dict[str, Any]:
@@ -58,7 +78,7 @@ def _service_row(name: str, s: Service) -> dict[str, Any]:
                 documents=list(s.documents), fees=fees_to_json(s.fees), processing_time=s.processing_time,
                 online_url=s.online_url, info_url=s.info_url, appointment_url=s.appointment_url,
                 authority=s.authority, category=s.category, source_name=s.source.name, source_url=s.source.url,
-                reviewed=s.source.reviewed)
+                source_as_of=s.source.as_of, source_note=s.source.note, reviewed=s.source.reviewed)
 
 
 def sync_catalogue(engine: Engine, services: Iterable[Service], offices: Iterable[Office],
@@ -68,15 +88,18 @@ def sync_catalogue(engine: Engine, services: Iterable[Service], offices: Iterabl
     ``offices`` must not already contain the global ``closures`` (office-own
     closures are stored with that office's id).
     """
+    _refresh_outdated_tables(engine)
     create_schema(engine)
     services, offices, closures = list(services), list(offices), list(closures)
     global_closures = set(closures)
-    closure_rows = [dict(catalogue=name, office_ids=list(c.office_ids), start_date=c.start, end_date=c.end,
-                         reason=c.reason, hours=c.hours) for c in closures]
+
+    def closure_row(c: Closure, office_ids: list[str]) -> dict[str, Any]:
+        return dict(catalogue=name, office_ids=office_ids, start_date=c.start, end_date=c.end, reason=c.reason,
+                    hours=c.hours, source=_source_dict(c.source))
+
+    closure_rows = [closure_row(c, list(c.office_ids)) for c in closures]
     for office in offices:
-        closure_rows += [dict(catalogue=name, office_ids=[office.office_id], start_date=c.start, end_date=c.end,
-                              reason=c.reason, hours=c.hours)
-                         for c in office.closures if c not in global_closures]
+        closure_rows += [closure_row(c, [office.office_id]) for c in office.closures if c not in global_closures]
     links = [dict(catalogue=name, service_id=s.service_id, office_id=o, position=i)
              for s in services for i, o in enumerate(dict.fromkeys(s.office_ids))]
     with engine.begin() as conn:
@@ -111,23 +134,25 @@ def read_catalogue(engine: Engine, name: str = DEFAULT_NAME, meta: Optional[Cata
     if not office_rows and not service_rows:
         raise LookupError(f"Katalog {name!r} nicht in der Datenbank – zuerst 'python -m bot.catalogue load' / "
                           f"catalogue {name!r} not in the database")
-    closures = [Closure(r["start_date"], r["end_date"], r["reason"], r["hours"], tuple(r["office_ids"])) for r in closure_rows]
+    closures = [Closure(r["start_date"], r["end_date"], r["reason"], r["hours"], tuple(r["office_ids"]),
+                        _source(r["source"])) for r in closure_rows]
     offices = []
     for r in office_rows:
         own = tuple(c for c in closures if not c.office_ids or r["office_id"] in c.office_ids)
         address = Address(r["street"], r["postcode"], r["city"]) if r["street"] else None
         offices.append(Office(
             office_id=r["office_id"], name=r["name"], kind=r["kind"], address=address,
-            opening_hours=r["opening_hours"], source=Source(r["source_name"], r["source_url"], r["reviewed"]),
+            opening_hours=r["opening_hours"], source=_row_source(r),
             synonyms=tuple(r["synonyms"]), phone=r["phone"], email=r["email"], url=r["url"],
             accessibility=r["accessibility"], appointment_only=r["appointment_only"],
-            appointment_url=r["appointment_url"], appointment_note=r["appointment_note"],
-            sample_data=r["sample_data"], closures=own))
+            appointment_url=r["appointment_url"], appointment_note=r["appointment_note"], closures=own,
+            facts=tuple((fact, Source.from_dict(src)) for fact, src in (r["facts"] or {}).items()),
+            sample_fields=tuple(r["sample_fields"] or ())))
     office_ids: dict[str, list[str]] = {}
     for link in link_rows:
         office_ids.setdefault(link["service_id"], []).append(link["office_id"])
     services = [Service(
-        service_id=r["service_id"], title=r["title"], source=Source(r["source_name"], r["source_url"], r["reviewed"]),
+        service_id=r["service_id"], title=r["title"], source=_row_source(r),
         leika=r["leika"], leika_name=r["leika_name"], ozg_id=r["ozg_id"], ozg_leistung=r["ozg_leistung"],
         synonyms=tuple(r["synonyms"]), keywords=tuple(r.get("keywords") or ()), summary=r["summary"],
         documents=tuple(r["documents"]),

@@ -25,13 +25,17 @@ class OfficeRow(Base):
     email = Column(String(256))
     url = Column(Text)
     accessibility = Column(Text, nullable=False, default="")
-    opening_hours = Column(Text, nullable=False)
+    opening_hours = Column(Text)  # NULL = not known from any source
     appointment_only = Column(Boolean, nullable=False, default=False)
     appointment_url = Column(Text)
     appointment_note = Column(Text, nullable=False, default="")
-    sample_data = Column(Boolean, nullable=False, default=False)
+    sample_data = Column(Boolean, nullable=False, default=False)  # derived from sample_fields, for queries
+    sample_fields = Column(JSON, nullable=False, default=list)
+    facts = Column(JSON, nullable=False, default=dict)  # fact name -> its source (Source.as_dict)
     source_name = Column(Text, nullable=False)
     source_url = Column(Text, nullable=False)
+    source_as_of = Column(String(10))
+    source_note = Column(Text, nullable=False, default="")
     reviewed = Column(Date)
 
 
@@ -58,6 +62,8 @@ class ServiceRow(Base):
     category = Column(String(128), nullable=False, default="")
     source_name = Column(Text, nullable=False)
     source_url = Column(Text, nullable=False)
+    source_as_of = Column(String(10))
+    source_note = Column(Text, nullable=False, default="")
     reviewed = Column(Date)
 
 
@@ -87,6 +93,7 @@ class ClosureRow(Base):
     end_date = Column(Date, nullable=False)
     reason = Column(Text, nullable=False)
     hours = Column(Text)
+    source = Column(JSON)  # NULL = sample data
 
 
 class LeikaRow(Base):
@@ -105,3 +112,7 @@ class LeikaRow(Base):
     ozg_leistung = Column(Text, nullable=False, default="")
     lebenslage = Column(Text, nullable=False, default="")
     themenfeld = Column(Text, nullable=False, default="")
+
+
+#: tables that only hold a copy of the YAML catalogue; safe to rebuild when their columns change
+CATALOGUE_TABLES = (ServiceOfficeRow.__table__, ClosureRow.__table__, ServiceRow.__table__, OfficeRow.__table__)

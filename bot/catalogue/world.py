@@ -71,6 +71,13 @@ def reference_fields(reference: ReferenceService) -> tuple[Field, ...]:
     return tuple(f for f in fields if f.text)
 
 
+def background_fields(reference: Optional[ReferenceService]) -> tuple[Field, ...]:
+    """What a catalogue service adds from its LeiKa object: the citizen words the authors wrote for it."""
+    if reference is None:
+        return ()
+    return tuple(Field(w, 1.0, phrase=True) for w in reference.words)
+
+
 @dataclass(frozen=True)
 class WorldResolution:
     """The outcome of :meth:`ServiceWorld.resolve`."""
@@ -91,7 +98,12 @@ class ServiceWorld:
         self.references = tuple(r for r in references if r.object_key not in covered)
         self._by_id: dict[str, ReferenceService] = {r.service_id: r for r in self.references}
         self._by_object: dict[str, ReferenceService] = {r.object_key: r for r in self.references}
-        documents: list[tuple[AnyService, tuple[Field, ...]]] = [(s, service_fields(s)) for s in catalogue.services]
+        # a catalogue service keeps the citizen words the authors wrote for its LeiKa object, so adding
+        # a service to the catalogue does not make it harder to find
+        background = {r.object_key: r for r in references if r.object_key in covered}
+        documents: list[tuple[AnyService, tuple[Field, ...]]] = [
+            (s, service_fields(s) + background_fields(background.get((s.leika or "")[:8])))
+            for s in catalogue.services]
         documents += [(r, reference_fields(r)) for r in self.references]
         self._index: SearchIndex[AnyService] = SearchIndex(documents)
         rarity("amt")  # loads wordfreq's German list now (~0.3 s), not on a citizen's first question

@@ -9,7 +9,7 @@ from bot.dialogue.reply import Reply, button
 from bot.catalogue.text import words
 from bot.dialogue.hours import named_office, office_reply
 from bot.dialogue.routing import named_service_reply
-from bot.dialogue.services import content_words
+from bot.dialogue.services import clarify_reply, content_words, resolve_service
 
 #: intents that can be offered as a guess, with the button title citizens see
 GUESS_TITLES = {
@@ -51,13 +51,17 @@ def answer_low_confidence(
     alternatives: Mapping[str, str],
 ) -> Reply:
     """Unsure what was meant: a short follow-up naming an office ("Und das Standesamt?") switches to
-    that office, a clearly named service is answered; otherwise guesses first, then a person."""
+    that office, a clearly named service is answered, several close services are offered as a
+    clarify; otherwise guesses first, then a person."""
     office = named_office(catalogue, text)
     if office and len(words(text)) <= FOLLOWUP_MAX_WORDS:
         return office_reply(catalogue, office[0], office[1], text, "opening_hours", None)
     named = named_service_reply(catalogue, text, None)
     if named is not None:
         return named
+    close = resolve_service(catalogue, text).candidates
+    if close and not second_time:
+        return clarify_reply(close, "info")
     person = button("Mit einem Menschen sprechen", "request_human")
     if second_time:
         reply = Reply().say(

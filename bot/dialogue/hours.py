@@ -12,6 +12,7 @@ from typing import Optional
 
 from bot.catalogue import Catalogue, Office
 from bot.contract import fallback_card, opening_hours_card, why
+from bot.dialogue.office_facts import detail_lines, hours_source_line, unknown_hours_sentence
 from bot.dialogue.reply import Reply, button
 from bot.dialogue.scope import other_place
 from bot.opening_hours import MONTH_NAMES, WEEKDAY_NAMES, resolve_day, to_local
@@ -97,24 +98,28 @@ def office_reply(
     catalogue: Catalogue, office: Office, matched: list[str], text: str, intent: str, confidence: Optional[float],
     now: Optional[dt.datetime] = None,
 ) -> Reply:
-    """Where the office is and whether it is open (now, or on the day ``text`` names)."""
+    """Where the office is and whether it is open (now, or on the day ``text`` names).
+
+    Every fact carries its source and date; hours no source gives are said to be
+    unknown (a ``fallback`` card, never a guessed "open"/"closed").
+    """
     now = to_local(now)
+    reply = Reply(slots={"office_id": office.office_id})
+    details = detail_lines(office, now.date())
+    if not office.has_hours:
+        reply.say("\n\n".join([f"**{office.name}**: {unknown_hours_sentence(office)}", *details]))
+        reply.card(fallback_card("hours_unknown", office_id=office.office_id, office=office.name))
+        return reply
     status = catalogue.status(office, now)
     day = resolve_day(text, now.date(), catalogue.calendar)
     if day is not None and day != now.date():
         sentence = catalogue.day_sentence(office, day, now.date())
     else:
         sentence = status.sentence
-    lines = [f"**{office.name}**: {sentence}"]
-    if office.address:
-        lines.append(f"Adresse: {office.address.text()}")
-    if office.appointment_only or office.appointment_note:
-        lines.append(office.appointment_note or "Bitte vereinbaren Sie vorher einen Termin.")
-    if office.appointment_url:
-        lines.append(f"[Termin buchen]({office.appointment_url})")
-    if office.sample_data:
-        lines.append("Hinweis: Diese Öffnungszeiten sind Beispieldaten, die die Stadt noch bestätigen muss.")
-    reply = Reply(slots={"office_id": office.office_id})
+    lines = [f"**{office.name}**: {sentence}", *details]
+    source_line = hours_source_line(office, now.date())
+    if source_line:
+        lines.append(source_line)
     reply.say("\n\n".join(lines))
     reply.card(opening_hours_card(status, why(intent, confidence, matched), asked_day=day.isoformat() if day else None))
     return reply

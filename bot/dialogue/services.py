@@ -20,8 +20,10 @@ from bot.config import load_settings
 from bot.language import is_english
 from bot.contract import clarify_card, fallback_card, reference_card, service_card, why
 from bot.dialogue.hours import named_office, office_reply
+from bot.dialogue.office_facts import cited, detail_lines
 from bot.dialogue.reply import Reply, button
 from bot.dialogue.scope import other_place
+from bot.opening_hours import to_local
 
 ASPECT_BY_INTENT = {
     "service_info": "info",
@@ -145,7 +147,7 @@ def answer_service(
     if office_hit:
         return office_reply(catalogue, office_hit[0], office_hit[1], text, intent, confidence)
     if resolution.candidates:
-        return _clarify(resolution.candidates, aspect)
+        return clarify_reply(resolution.candidates, aspect)
     service = resolution.service
     if service is None:
         return _not_found(catalogue, text)
@@ -209,7 +211,7 @@ def reference_reply(reference: ReferenceService, aspect: str, reasons: dict) -> 
     return reply.card(reference_card(reference, reasons, REFERENCE_INFO_URL))
 
 
-def _clarify(candidates: Sequence[AnyService], aspect: str) -> Reply:
+def clarify_reply(candidates: Sequence[AnyService], aspect: str) -> Reply:
     reply = Reply(slots={"service_aspect": aspect})
     reply.say(
         "Dazu passen mehrere Leistungen. Welche meinen Sie?",
@@ -290,13 +292,15 @@ def _cost(catalogue: Catalogue, service: Service) -> str:
         note = f" {fees.note}" if fees.note else ""
         return (f"Zu den Gebühren für **{service.title}** habe ich keine geprüfte Angabe.{note} "
                 f"Bitte prüfen Sie die aktuellen Angaben unter {service.check_url}.")
-    lines = "\n".join(f"- {fee.text()}" for fee in fees.items)
+    today = to_local().date()
+    # a line with its own source names it: two figures that disagree are shown as such, each dated
+    lines = "\n".join(f"- {cited(fee.text(), fee.source, today)}" for fee in fees.items)
     text = f"Gebühren für **{service.title}**:\n\n{lines}"
     if fees.note:
         text += f"\n\n{fees.note}"
     source = fees.source or service.source
     if not source.is_reviewed:
-        text += f"\n\nQuelle: {source.name}. Bitte prüfen Sie die aktuellen Angaben unter {service.check_url}."
+        text += f"\n\n{source.citation()}. Bitte prüfen Sie die aktuellen Angaben unter {service.check_url}."
     return text
 
 
@@ -326,15 +330,9 @@ def _online(catalogue: Catalogue, service: Service) -> str:
 
 def _location(catalogue: Catalogue, service: Service) -> str:
     parts = [f"**{service.title}**", _offices_text(catalogue, service)]
+    today = to_local().date()
     for office in catalogue.offices_for(service):
-        details = [office.address.text() if office.address else "", office.appointment_note]
-        if office.appointment_url:
-            details.append(f"[Termin buchen]({office.appointment_url})")
-        elif office.appointment_only:
-            details.append("Nur mit Termin.")
-        line = " · ".join(d for d in details if d)
-        if line:
-            parts.append(f"{office.name}: {line}")
+        parts.append(f"{office.name}: " + " · ".join(detail_lines(office, today)))
     if service.appointment_url:
         parts.append(f"[Termin buchen]({service.appointment_url})")
     return "\n\n".join(p for p in parts if p) + _check(service)

@@ -72,6 +72,8 @@ def test_opening_hours_card(site: Site) -> None:
     expect(card.get_by_role("link", name="https://www.koblenz.de/")).to_have_attribute("href", "https://www.koblenz.de/")
     expect(card).to_contain_text("Beispieldaten, von der Stadt noch zu bestätigen.")
     expect(card.get_by_text("noch nicht geprüft")).to_have_count(0)
+    # a dated source shows its date (reply contract: "Stand: …"), day-precise as the source gives it
+    expect(card.locator(".source").last).to_contain_text("news-koblenz.de (Stand der Quelle: 07.08.2025)")
     site.axe("opening hours card")
 
 

@@ -14,7 +14,7 @@ def test_service_card(catalogue: Catalogue) -> None:
     validate_card(card)
     assert card["leika"] == "99008001014002" and card["service_id"] == "personalausweis-verlust"
     assert card["source"] == {"name": "Stadt Koblenz – Entwurf Schängel, ungeprüft",
-                              "url": "https://www.koblenz.de/", "reviewed": None}
+                              "url": "https://www.koblenz.de/", "reviewed": None, "as_of": None}
     assert card["why"] == {"intent": "service_info", "confidence": 1.0, "matched": ["perso", "verloren"]}
     assert card["notice"] == "Bitte prüfen Sie die aktuellen Angaben unter https://www.personalausweisportal.de/."
     assert card["offices"] == [{"office_id": "buergeramt", "name": "Bürgeramt"}]
@@ -32,8 +32,10 @@ def test_opening_hours_card(catalogue: Catalogue) -> None:
     card = opening_hours_card(status, why("ask_opening_hours", 0.93, ["Bürgeramt"]))
     validate_card(card)
     assert card["open_now"] is False and card["office_id"] == "buergeramt"
-    assert card["address"] == "Willi-Hörter-Platz 1, 56068 Koblenz"
+    assert card["address"] == "Gymnasialstraße 6, Koblenz"  # the source names no postcode: none is guessed
     assert card["text"].startswith("Heute geschlossen (Fronleichnam).")
     assert card["next_opening"] == "2026-06-05T08:00:00+02:00"
     assert card["sample_data"] is True and card["reviewed"] is False
-    assert set(card["source"]) == {"name", "url", "reviewed"}
+    assert card["sample_fields"] == ["opening_hours"]
+    assert card["facts"]["address"]["as_of"] == "2025-08-07"  # the address has its own dated source
+    assert set(card["source"]) == {"name", "url", "reviewed", "as_of"}

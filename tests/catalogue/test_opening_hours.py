@@ -143,7 +143,7 @@ def test_naive_datetimes_are_berlin_wall_time() -> None:
 
 
 def test_appointment_and_unreviewed_notes() -> None:
-    subject = office(appointment_only=True, sample_data=True)
+    subject = office(appointment_only=True, sample_fields=("opening_hours",))
     sentence = office_status(subject, at(2026, 6, 1, 10)).sentence
     assert "Vorsprache nur mit Termin." in sentence
     assert sentence.endswith("Bitte prüfen Sie die aktuellen Angaben unter https://example.org/.")

@@ -16,6 +16,7 @@ offices:
     name: Bürgeramt
     kind: Bürgeramt
     opening_hours: "Mo-Fr 08:00-12:30; PH off"
+    sample: [opening_hours]
     source: {name: Test, url: "https://example.org/", reviewed: null}
   - id: buergeramt
     name: Doppelt
@@ -82,9 +83,9 @@ def find(issues, file: str, line: int, fragment: str) -> None:
 
 def test_every_error_has_file_line_and_message(tmp_path: Path, leika: LeikaCatalog) -> None:
     issues = issues_of(write_catalogue(tmp_path), leika)
-    find(issues, "offices.yaml", 10, "unparseable opening hours")
-    find(issues, "offices.yaml", 11, "phone number needs a reviewed source")
-    find(issues, "offices.yaml", 7, "duplicate office id")
+    find(issues, "offices.yaml", 11, "unparseable opening hours")
+    find(issues, "offices.yaml", 12, "'phone' needs a source under 'facts:'")
+    find(issues, "offices.yaml", 8, "duplicate office id")
     find(issues, "services/test.yaml", 10, "malformed LeiKa key")
     find(issues, "services/test.yaml", 12, "unknown office id")
     find(issues, "services/test.yaml", 16, "LeiKa key not in the catalogue CSV")
@@ -166,8 +167,8 @@ def test_unreviewed_facts_carry_the_check_notice(catalogue) -> None:
     service = catalogue.service("wohngeld")
     assert service.source.reviewed is None
     assert service.check_notice() == "Bitte prüfen Sie die aktuellen Angaben unter https://www.koblenz.de/."
-    assert all(o.phone is None for o in catalogue.offices)  # no unverified phone numbers
-    assert all(o.sample_data for o in catalogue.offices)
+    assert all(o.fact_source("phone") for o in catalogue.offices if o.phone)  # no phone number without a source
+    assert catalogue.office("kfz-zulassung").sample_data  # its hours are still invented, and it says so
 
 
 def test_vocabulary_lists_names_and_synonyms(catalogue) -> None:

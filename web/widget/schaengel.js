@@ -58,6 +58,7 @@
       info: 'Mehr Informationen',
       source: 'Quelle',
       reviewed: 'Stand',
+      asOf: 'Stand der Quelle:',
       unreviewed: 'Diese Angaben sind noch nicht geprüft. Bitte prüfen Sie die aktuellen Angaben unter',
       why: 'Warum diese Antwort?',
       understood: 'Erkannte Anfrage',
@@ -314,14 +315,24 @@
     return present.length ? h('dl', null, present.map(([k, v]) => [h('dt', null, k), h('dd', null, v)])) : null;
   }
 
+  /** The date a source shows, as precise as it shows it: "07.08.2025", "08.2025" or "2021". */
+  const asOf = (s) => {
+    const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(String(s));
+    return m ? [m[3], m[2], m[1]].filter(Boolean).join('.') : null;
+  };
+
   /** "Quelle: …, Stand: …"; unreviewed facts say so unless the card already carries that notice. */
   function source(src, noticeShown) {
     if (!src || typeof src !== 'object') return null;
-    if (!src.reviewed && noticeShown) return h('p', { class: 'source' }, `${t('source')}: `, link(src.url, src.name || src.url));
-    if (!src.reviewed) {
-      return h('p', { class: 'source' }, t('unreviewed'), ' ', link(src.url, src.name || src.url), '.');
+    const dated = src.as_of && asOf(src.as_of) ? ` (${t('asOf')} ${asOf(src.as_of)})` : '';
+    if (!src.reviewed && noticeShown) {
+      return h('p', { class: 'source' }, `${t('source')}: `, link(src.url, src.name || src.url), dated);
     }
-    return h('p', { class: 'source' }, `${t('source')}: `, link(src.url, src.name || src.url), `, ${t('reviewed')}: ${isoDate(src.reviewed)}`);
+    if (!src.reviewed) {
+      return h('p', { class: 'source' }, t('unreviewed'), ' ', link(src.url, src.name || src.url), dated, '.');
+    }
+    return h('p', { class: 'source' }, `${t('source')}: `, link(src.url, src.name || src.url), dated,
+      `, ${t('reviewed')}: ${isoDate(src.reviewed)}`);
   }
 
   function why(w) {
