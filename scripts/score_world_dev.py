@@ -2,7 +2,7 @@
 """Service resolution alone (no Rasa) on the open-world *development* sets, with or without drafts.
 
 A quick check before moving drafted services (``data/catalogue-drafts/*.yaml``) into the catalogue:
-the first turn of every case goes through ``catalogue.world.resolve`` exactly as the dialogue builds
+every single-turn case goes through ``catalogue.world.resolve`` exactly as the dialogue builds
 the query, and the figures that matter are counted — right service, and a *catalogue* service for
 something else (the confident wrong answer). Seconds instead of the minutes of
 ``scripts/evaluate_nlu.py --dev``, and never the held-out sets.
@@ -19,13 +19,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.catalogue import ReferenceService, load_catalogue  # noqa: E402
 from bot.dialogue.services import content_words  # noqa: E402
+from bot.evaluation_openworld import _expected_key, _names, load_cases, set_paths  # noqa: E402
 
 
 def _catalogue(with_drafts: bool):  # type: ignore[no-untyped-def]
@@ -46,26 +45,21 @@ def main(argv: list[str] | None = None) -> int:
     catalogue = _catalogue(args.drafts)
     counts = {"catalogued": [0, 0, 0], "uncovered": [0, 0, 0], "trap": [0, 0, 0]}
     wrong: list[str] = []
-    for path in sorted((ROOT / "tests" / "openworld").glob("dev_*.yml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
-            turn = (case.get("turns") or [case])[0]
-            kind = turn.get("kind", case.get("kind"))
-            if kind not in counts:
-                continue
-            query = " ".join(content_words(turn["text"]))
-            found = catalogue.world.resolve(query).service if query else None
-            if kind == "catalogued":
-                expected = catalogue.service(turn["service"])
-                key = (expected.leika or expected.service_id) if expected else None
-            else:
-                key = turn.get("leika")
-            got = (found.leika or found.service_id) if found else None
-            right = bool(got and key and (got == key if kind == "catalogued" else got[:8] == key[:8]))
-            counts[kind][0] += 1
-            counts[kind][1] += right
-            if found is not None and not isinstance(found, ReferenceService) and not right:
-                counts[kind][2] += 1
-                wrong.append(f"{kind}: {turn['text'][:80]} → {found.service_id}")
+    for case in load_cases(set_paths(ROOT / "tests" / "openworld", "dev")):
+        if case.kind not in counts:  # single-turn cases; conversations need the dialogue's context
+            continue
+        turn = case.turns[0]
+        query = " ".join(content_words(turn.text))
+        found = catalogue.world.resolve(query).service if query else None
+        card = {"leika": found.leika, "service_id": found.service_id} if found else None
+        # "right" as the full evaluation counts it (bot.evaluation_openworld)
+        expected = _expected_key(catalogue, turn) if turn.kind != "trap" else turn.leika
+        right = card is not None and _names(card, expected, by_object=turn.kind != "catalogued")
+        counts[turn.kind][0] += 1
+        counts[turn.kind][1] += right
+        if found is not None and not isinstance(found, ReferenceService) and not right:
+            counts[turn.kind][2] += 1
+            wrong.append(f"{turn.kind}: {turn.text[:80]} → {found.service_id}")
     print(f"{len(catalogue.services)} catalogue services" + (" (with drafts)" if args.drafts else ""))
     for kind, (total, right, wrong_cards) in counts.items():
         print(f"{kind:10} {total:4} turns  right {right:4}  wrong catalogue service {wrong_cards:3}")

@@ -5,13 +5,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
+from bot.opening_hours import MONTH_NAMES
+
 #: text citizens read when a fact has not been confirmed by the city
 CHECK_NOTICE = "Bitte prüfen Sie die aktuellen Angaben unter {url}."
 
 
-#: German month names for "Stand: August 2025" (kept here: the model must not import the hours module)
-_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-           "November", "Dezember")
 
 
 @dataclass(frozen=True)
@@ -46,9 +45,9 @@ class Source:
             return ""
         parts = [int(p) for p in self.as_of.split("-")]
         if len(parts) == 3:
-            return f"{parts[2]}. {_MONTHS[parts[1] - 1]} {parts[0]}"
+            return f"{parts[2]}. {MONTH_NAMES[parts[1] - 1]} {parts[0]}"
         if len(parts) == 2:
-            return f"{_MONTHS[parts[1] - 1]} {parts[0]}"
+            return f"{MONTH_NAMES[parts[1] - 1]} {parts[0]}"
         return str(parts[0])
 
     def citation(self) -> str:

@@ -118,6 +118,17 @@ def read_citizen_words(directory: Path) -> dict[str, dict]:
     return objects
 
 
+def routing(object_key: str, entry: Mapping, authorities: Mapping[str, Responsible],
+            groups: Mapping[str, tuple[str, str]]) -> tuple[Optional[Responsible], str]:
+    """Who handles a LeiKa object in Koblenz and how sure that is: the authors' entry for the object
+    (``citizen_words*.yaml``), else the default of its LeiKa service group (``responsibles.yaml``)."""
+    responsible_id, certainty = entry.get("responsible"), entry.get("certainty")
+    if not responsible_id:
+        responsible_id, certainty = groups.get(object_key[2:5], (None, "low"))
+    return (authorities.get(str(responsible_id)) if responsible_id else None,
+            str(certainty if certainty in CERTAINTIES else "low"))
+
+
 def build_references(leika: LeikaCatalog, directory: Path, covered_objects: Iterable[str] = ()) -> list[ReferenceService]:
     """One :class:`ReferenceService` per LeiKa object that no catalogue service covers."""
     authorities, groups = read_responsibles(directory)
@@ -133,9 +144,7 @@ def build_references(leika: LeikaCatalog, directory: Path, covered_objects: Iter
             continue
         general = next((e for e in entries if e.key and e.key.endswith("000000")), entries[0])
         extra = words.get(object_key) or {}
-        responsible_id, certainty = extra.get("responsible"), extra.get("certainty")
-        if not responsible_id:
-            responsible_id, certainty = groups.get(object_key[2:5], (None, "low"))
+        responsible, certainty = routing(object_key, extra, authorities, groups)
         references.append(ReferenceService(
             leika=general.key or "",
             title=str(extra.get("name") or general.name),
@@ -143,8 +152,8 @@ def build_references(leika: LeikaCatalog, directory: Path, covered_objects: Iter
             ozg_leistungen=tuple(dict.fromkeys(e.ozg_leistung for e in entries if e.ozg_leistung)),
             lebenslagen=tuple(dict.fromkeys(e.lebenslage for e in entries if e.lebenslage)),
             words=tuple(str(w) for w in extra.get("words") or ()),
-            responsible=authorities.get(str(responsible_id)) if responsible_id else None,
-            certainty=str(certainty if certainty in CERTAINTIES else "low"),
+            responsible=responsible,
+            certainty=certainty,
             ozg_id=general.ozg_id,
         ))
     return references

@@ -19,7 +19,7 @@ import yaml
 
 from .leika import LeikaCatalog
 from .text import fold
-from .reference import read_citizen_words, read_responsibles
+from .reference import read_citizen_words, read_responsibles, routing
 
 #: where citizens land when the city has no page of its own for a service yet
 CITY_URL = "https://www.koblenz.de/"
@@ -47,11 +47,7 @@ def service_skeleton(key: str, leika: LeikaCatalog, reference_dir: Path, office_
     if entry is None:
         raise KeyError(key)
     words = read_citizen_words(reference_dir).get(key[:8]) or {}
-    authorities, groups = read_responsibles(reference_dir)
-    responsible_id, certainty = words.get("responsible"), words.get("certainty")
-    if not responsible_id:
-        responsible_id, certainty = groups.get(key[2:5], (None, "low"))
-    responsible = authorities.get(str(responsible_id)) if responsible_id else None
+    responsible, certainty = routing(key[:8], words, *read_responsibles(reference_dir))
     office = (responsible.office_id or responsible.responsible_id) if responsible else None
     offices = (office,) if office in set(office_ids) else ()
     authority = "" if offices else (responsible.name if responsible else UNKNOWN_AUTHORITY)
@@ -65,11 +61,11 @@ def service_skeleton(key: str, leika: LeikaCatalog, reference_dir: Path, office_
         data["category"] = entry.lebenslage
     data["source"] = {"name": "Stadt Koblenz – Entwurf Schängel aus dem LeiKa/OZG-Katalog, ungeprüft",
                       "url": CITY_URL, "reviewed": None}
-    routing = f"{responsible.name} (Sicherheit: {certainty or 'low'})" if responsible else "unbekannt"
+    routed = f"{responsible.name} (Sicherheit: {certainty})" if responsible else "unbekannt"
     header = "\n".join([
         f"  # Neu aus LeiKa {key}: {entry.name}",
         f"  # OZG-Leistung: {entry.ozg_leistung or '–'}; Lebenslage: {entry.lebenslage or '–'}",
-        f"  # Zuständig laut data/reference/responsibles.yaml: {routing} – bitte prüfen.",
+        f"  # Zuständig laut data/reference/responsibles.yaml: {routed} – bitte prüfen.",
         "  # Bitte ergänzen: summary (kurz, einfache Sprache), info_url (die koblenz.de-Seite",
         "  # …/leistungen/RLP:entry:<id>:ANLR-VLR/…), documents und fees nur mit Quelle. Danach: make validate.",
     ])
