@@ -15,7 +15,8 @@ How it decides, in this order:
 1. **fold** – text and patterns are folded alike (lower case, NFKC, no accents, umlauts and "ae/oe/ue"
    as plain vowels, ß → ss, ı → i, Arabic alef/ya/ta-marbuta forms unified, every apostrophe → ``'``),
    so "Überfall"/"Ueberfall"/"uberfall", "İntihar"/"intihar" and "б’є"/"бʼє" are one cue each.
-2. **idioms are removed** (:data:`_IDIOMS`): "ich sterbe vor Langeweile", "bringt mich um den Verstand",
+2. **idioms and history are removed** (:data:`_IDIOMS`; a message about a game, film or book, :data:`_FICTION`, or
+   about the past, :data:`_PAST`, is no emergency unless it is urgent): "ich sterbe vor Langeweile", "bringt mich um den Verstand",
    "I'm dying to", "je meurs de faim", "meraktan ölüyorum", "умираю от скуки", "أموت من الجوع" …
 3. **strong cues** (:data:`STRONG`) describe danger now – a person who does not breathe, "es brennt",
    "ich bringe mich um", "mein Mann schlägt mich", a smell of gas, someone breaking in – and raise the
@@ -81,19 +82,20 @@ _PERSON_DE = (r"\b(?:ich|er|sie|mann|frau|kind|junge|mädchen|vater|papa|mutter|
               r"fahrer\w*|senior\w*|schüler\w*|passant\w*)\b")
 _PARTNER_DE = (r"(?:mann|ehemann|frau|ehefrau|freund|freundin|partner|partnerin|ex|ex-?mann|ex-?freund|"
                r"ex-?freundin|verlobter?|vater|papa|stiefvater|mutter|mama|stiefmutter|bruder|schwester|sohn|"
-               r"tochter|onkel|opa|schwager|schwiegervater|lebensgefährte|lebensgefährtin|alter|alte)")
+               r"tochter|dochter|onkel|opa|schwager|schwiegervater|schwiegersohn|schwiegertochter|lebensgefährte|"
+               r"lebensgefährtin|alter|alte)")
 _PARTNER_EN = (r"(?:husband|wife|partner|boyfriend|girlfriend|bf|gf|ex|ex-husband|ex-boyfriend|fiance|father|"
                r"dad|stepdad|stepfather|mother|mum|mom|stepmother|stepmom|brother|sister|son|daughter|uncle|"
                r"grandfather|grandpa)")
 _PARTNER_FR = (r"(?:mari|femme|copain|copine|compagnon|compagne|conjoint|conjointe|ex|pere|mere|beau-pere|"
                r"frere|soeur|fils|fille|oncle|petit ami|petite amie)")
-_PARTNER_TR = r"(?:kocam|karim|esim|babam|annem|abim|agabeyim|ablam|kardesim|sevgilim|erkek arkadasim|oglum|kizim|amcam|dayim|eski esim)"
+_PARTNER_TR = r"(?:kocam|karim|esim|karisini|karisi|kocasi|esini|babam|annem|abim|agabeyim|ablam|kardesim|sevgilim|erkek arkadasim|oglum|kizim|amcam|dayim|eski esim)"
 _PARTNER_AR = r"(?:زوجي|زوجتي|ابي|بابا|امي|ماما|اخي|اختي|ابني|بنتي|خطيبي|طليقي|عمي|خالي|zawji|zawjti|baba|abi|akhi|khayi)"
-_PARTNER_RU = r"(?:муж|мужик|жена|парень|отец|папа|отчим|мать|мама|брат|сын|сожитель|бывший|дядя|muzh|otec|otets|paren)"
-_PARTNER_UK = r"(?:чоловік|дружина|хлопець|батько|тато|вітчим|мати|мама|брат|син|співмешканець|колишній|дядько|cholovik|batko|tato)"
+_PARTNER_RU = r"(?:муж|мужа|мужик|жена|жену|жены|парень|отец|папа|отчим|мать|мама|брат|сын|сожитель|бывший|дядя|muzh|otec|otets|paren)"
+_PARTNER_UK = r"(?:чоловік|чоловіка|дружина|дружину|хлопець|батько|тато|вітчим|мати|мама|брат|син|співмешканець|колишній|дядько|cholovik|batko|tato)"
 
 # hitting and hurting (present, perfect and progressive; object = a person)
-_HIT_DE = (r"(?:schlägt(?! vor)|schlagt|schlug|verprügelt|prügelt|würgt|gewürgt|tritt|getreten|misshandelt|vergewaltigt|"
+_HIT_DE = (r"(?:schlägt(?! vor)|schlagt|schläät|schläjt|schlug|verprügelt|prügelt|würgt|gewürgt|tritt|getreten|misshandelt|vergewaltigt|"
            r"geschlagen|boxt|haut|gehauen|schubst|\w*geschubst|stößt|\w*gestoßen|\w*geworfen|drückt mir die kehle zu|"
            r"quält|wirft|geworfen|verletzt|tut mir weh|greift \w+ an|angegriffen|bedroht|eingesperrt|sperrt|schließt)")
 _OBJ_DE = r"(?:mich|uns|sie|ihn|dich|mama|papa|meine \w+|meinen \w+|die kinder|das kind|seine frau|seine \w+|ihre \w+)"
@@ -145,7 +147,8 @@ STRONG: dict[str, list[str]] = {
         r"\b(?:will|möchte|wollen|werde|würde am liebsten|wäre lieber|bin lieber)\b[^.!?]{0,20}\b(?:sterben|tot sein|tot)\b",
         r"\bsterben (?:will|möchte|wollen)\b", r"\bkeine (?:lust|kraft|bock) mehr (?:zu|auf|am) (?:leben|weiterleben)\b",
         r"\bkein(?:en)? (?:sinn|grund) mehr\b[^.!?]{0,25}\b(?:leben|zu leben|weiterzuleben)\b",
-        r"\b(?:dem|allem|meinem leben) (?:heute |heute abend |heute nacht |jetzt |gleich )?ein ende (?:machen|setzen|bereiten)\b",
+        r"\b(?:dem|allem|meinem leben|seinem leben|ihrem leben) (?:heute |heute abend |heute nacht |jetzt |gleich )?ein ende "
+        r"(?:mach\w*|setz\w*|bereit\w*)\b",
         r"\bmach\w* (?:dem|allem) (?:heute |heute abend |heute nacht |jetzt |gleich )?ein ende\b",
         r"\b(?:mach|mache|macht|machen)\b[^.!?]{0,25}\bschluss (?:mit allem|mit (?:dem|meinem|seinem|ihrem) leben|für immer)\b",
         r"\bschluss machen mit (?:allem|dem leben|meinem leben)\b",
@@ -157,8 +160,14 @@ STRONG: dict[str, list[str]] = {
               r"\b(?:tabletten|pillen|schlaftabletten|medikamente|pillen)\b[^.!?]{0,25}\b(?:genommen|geschluckt|eingeworfen|"
               r"nehmen|schlucken)\b", 25, both=False),
         r"\b(?:tabletten|pillen|medikamente)\b[^.!?]{0,40}\b(?:sterben|nicht mehr aufwachen|umbringen)\b",
-        r"\b(?:arme?|pulsadern?|handgelenke?|adern)\b[^.!?]{0,25}\b(?:aufgeschnitten|aufschneiden|aufgeritzt|geritzt|"
-        r"aufgeschlitzt|zerschnitten)\b",
+        r"\b(?:arme?|pulsadern?|handgelenke?|adern)\b[^.!?]{0,25}\b(?:aufgeschnitten|aufschneid\w*|aufgeritzt|geritzt|"
+        r"aufgeschlitzt|aufschlitz\w*|zerschnitten)\b",
+        # a running engine in a closed garage; about to jump from a window sill; walking into the river
+        _near(r"\b(?:garage|garasch|garaasch)\b", r"\bmotor (?:läuft|lauft|leeft|an)\b", 60),
+        r"\b(?:fensterbrett|fenstersims|fensterbank|dachkante|brüstung|brückengeländer)\b[^?]{0,80}\bspring\w*",
+        r"\b(?:gleich|jetzt|sofort)\b spring(?:t|e|en)?\b(?! (?:um|an|auf grün|ein))", r"\bspring(?:t|e)? (?:gleich|jetzt|sofort)\b(?! (?:um|an|ein))",
+        _near(_WATER, r"\b(?:geh|gehe|lauf|laufe|spring|springe)\b[^.!?]{0,15}\b(?:rein|hinein)\b[^.!?]{0,30}\b(?:vorbei|sorry|ende|nie wieder)\b", 40),
+        r"\bheute nacht ist es so ?weit\b", r"\b(?:hab|habe|hat)\b[^.!?]{0,20}\b(?:alles|meine sachen|all meine sachen) verschenkt\b",
         r"\britz(?:e|'|)? mich\b", r"\britzt (?:sich|dich)\b", r"\bmich (?:ge)?ritzt\b", r"\bschneid\w* mich\b(?! (?:beim|am|an|mit dem))",
         r"\b(?:wünschte|wünsche mir|wär|wäre)\b[^.!?]{0,15}\b(?:ich wäre |ich wär )?tot\b", r"\bam liebsten tot\b",
         r"\bsuizidal\w*", r"\blebensmüde\b", r"\babschiedsbrief\w*", r"\bnicht mehr aufwachen\b",
@@ -178,6 +187,9 @@ STRONG: dict[str, list[str]] = {
         _near(r"\b(?:bridge|roof|ledge|balcony|window|rooftop|tracks)\b", r"\b(?:jump|jumping|throw myself)\b", 40),
         r"\b(?:suicide|goodbye) (?:note|letter)s?\b", r"\bwrote (?:the|my) (?:letters|goodbyes)\b", r"\btexted (?:me )?goodbye\b",
         r"\bsuicidal\b", r"\bcut (?:my|her|his) wrists?\b",
+        r"\b(?:started|start|been|i'?m|am|keep|kept) cutting\b(?! (?:\w+ )?(?:costs?|back|down|hair|wood|paper|grass|onions?|the|out|ties))",
+        r"^(?=.*\b(?:on|at) the (?:bridge|roof|ledge|edge|tracks)\b)(?=.*\b(?:not (?:going|coming) (?:home|back)|i'?m (?:going|coming) home tonight|no way out|"
+        r"goodbye|can'?t do this anymore|this is the end)\b)",
         r"\b(?:took|swallowed|taken|downed)\b[^.!?]{0,10}\b\d{2,}\b[^.!?]{0,10}\b(?:pills|tablets|paracetamol|ibuprofen|aspirin|painkillers|"
         r"sleeping pills|meds|antidepressants|insulin)\b", r"\b(?:tabletten|pillen|paracetamol|ibuprofen|schlaftabletten)\b"
         r"[^.!?]{0,5}\b(?:geschluckt|genommen|eingeworfen)\b(?=[^.!?]*\b(?:alle|\d{2,}|packung|viele)\b)", r"\bslit (?:my|her|his) wrists?\b",
@@ -192,19 +204,21 @@ STRONG: dict[str, list[str]] = {
         _near(r"\b(?:avale|pris|prendre|avaler)\w*", r"\b(?:tous|toutes|boite|tube|plaquette|\d+)\b[^.!?]{0,20}"
               r"\b(?:medicaments|cachets|pilules|comprimes|somniferes)\b", 20, both=False),
         _near(r"\bsauter\b|\bsaute\b|\bme jeter\b", r"\b(?:pont|toit|fenetre|balcon|immeuble)\b", 25),
-        r"\bsuicidaire\w*", r"\b(?:voudrais|veux|aimerais) etre mort\w*\b", r"\blettre d'adieu\b",
+        r"\bsuicidaire\w*", r"\b(?:voudrais|veux|aimerais) etre mort\w*\b", r"\blettre d'adieu\b", r"\b(?:me|se|te) scarifi\w*",
         # Turkish
         r"\bkendimi (?:oldur|as|asacag|asicag|at|atacag|aticag|kes|yarala|zehirle|vur)\w*",
         r"\bkendini (?:oldur|as|at|kes|yarala|zehirle)\w*", r"\b(?:olmek|olmeyi) isti\w*", r"\bolecegim\b",
         r"\b(?:yasamak|yasamayi) istemi\w*", r"\bhayatima son\b", r"\bhayata son ver\w*", r"\bcanima kiy\w*",
         r"\bintihar ed\w*", r"\b(?:kopru|cati|pencere|balkon|bina)\w* (?:atla|atlay|atlic|kendimi at)\w*", r"\bkendime zarar\w*", r"\bbilek\w* kes\w*",
         _near(r"\b(?:butun|tum|hepsini|kutu|\d+)\b", r"\b(?:hap|ilac)\w*\b[^.!?]{0,15}\b(?:ictim|yuttum|aldim|icti|yuttu)\b", 15, both=False),
-        r"\b(?:hap|ilac)\w* (?:ictim|yuttum)\b", r"\byasamanin anlami yok\b", r"\bkeske (?:olsem|olseydim)\b", r"\bbu gece bitir\w*",
+        r"\b(?:hap|ilac)\w* (?:ictim|yuttum)\b", r"\byasamanin anlami yok\b", r"\bher (?:seye|sey) son ver\w*", r"\bveda mektub\w*", r"\bkeske (?:olsem|olseydim)\b", r"\bbu gece bitir\w*",
         # Arabic (also Arabizi)
         r"انتحر", r"اقتل نفسي", r"قتل نفسي", r"يقتل نفسه", r"تقتل نفسها", r"انهي حياتي", r"انهاء حياتي",
         r"(?:اريد|ابغي|بدي|بدي ان|اريد ان) (?:ان )?(?:اموت|الموت|انتحر)", r"لا (?:اريد|ابغي|بدي) (?:ان )?(?:اعيش|العيش|الحياه)",
         r"ما (?:بدي|ابغي|اريد) (?:اعيش|عيش)", r"سئمت (?:من )?الحياه", r"ارمي نفسي", r"اؤذي نفسي", r"اجرح نفسي",
-        r"جرعه زائده", r"ليتني (?:مت|اموت)", _near(r"(?:ابتلعت|اخذت|بلعت|شربت)", r"(?:كل|علبه|جميع)[^.!?]{0,15}(?:حبوب|الحبوب|دواء|الدواء|ادويه|الادويه)", 10, both=False),
+        r"جرعه زائده", r"ليتني (?:مت|اموت)", r"(?:تنهي|ينهي|ستنهي|سينهي|سانهي|انهي) حيات", r"رساله وداع",
+        _near(r"(?:سابتلع|سابلع|ساشرب|ساخذ|سأبتلع)", r"(?:الحبوب|حبوب|الدواء|ادويه|الادويه)", 40),
+        _near(r"(?:الجسر|جسر|السطح|النافذه|الشباك|الشرفه|البلكون)", r"(?:اقفز|انط|ارمي نفسي|القي بنفسي)", 40), _near(r"(?:ابتلعت|اخذت|بلعت|شربت)", r"(?:كل|علبه|جميع)[^.!?]{0,15}(?:حبوب|الحبوب|دواء|الدواء|ادويه|الادويه)", 10, both=False),
         r"\b(?:bidi|beddi|badi|abghi|ared|bedi) (?:mout|moot|amout|amoot|emout|2mout|ento7er)\b", r"\bento7er\b", r"\b2e?tol nafsi\b",
         r"\bma fi fayde\b[^.!?]{0,20}\b(?:7aya|hayat|7ayat)\b",
         # Russian (also Latin transliteration)
@@ -253,6 +267,9 @@ STRONG: dict[str, list[str]] = {
         r"\b(?:schlägt|schlug|verprügelt|prügelt|würgt|bedroht|tritt|misshandelt)\b[^.!?]{0,25}\b(?:seine|ihre|die|meine|unsere) "
         r"(?:frau|freundin|partnerin|kinder|kind|mann|freund|partner|mutter|mama|schwester|tochter|sohn)\b",
         r"\bgewalt (?:zu ?hause|daheim|in der familie|in der ehe)\b",
+        rf"\b(?:mei|meng|minge)\b[^.!?]{{0,10}}\b{_PARTNER_DE}\b[^.!?]{{0,30}}\b{_HIT_DE}\b",
+        rf"\b(?:papa|mama|vater|mutter|stiefvater|stiefmutter)\b {_HIT_DE} (?:mama|papa|mich|uns|meine|meinen|die kinder)\b",
+        r"\b(?:er|sie)\b[^.!?]{0,5}\b(?:schlägt|tritt|bricht|hämmert)\b[^.!?]{0,25}\btür\w*\b[^.!?]{0,10}\bein\b",
         rf"\b(?:my|our)\b[^.!?]{{0,10}}\b{_PARTNER_EN}\b[^.!?]{{0,25}}\b{_HIT_EN}\b",
         rf"\b{_PARTNER_EN}\b[^.!?]{{0,20}}\b(?:is |keeps |just )?{_HIT_EN} (?:me|us|my mum|my mom|mum|mom)\b",
         rf"\b(?:mon|ma|notre)\b[^.!?]{{0,10}}\b{_PARTNER_FR}\b[^.!?]{{0,25}}\b(?:{_HIT_FR})",
@@ -261,6 +278,7 @@ STRONG: dict[str, list[str]] = {
         r"\b(?:3am |3m )?(?:yedrabni|yodrobni|yidrabni|darabni|edrabni|ydrbni|byedrabni|bedrabni)\b",
         rf"\b{_PARTNER_RU}\b[^.!?]{{0,25}}\b{_HIT_RU}", r"\b(?:бь[её]т|избивает|душит) меня\b", r"\bменя (?:бь[её]т|избивает|душит)\b",
         rf"\b{_PARTNER_UK}\b[^.!?]{{0,25}}\b{_HIT_UK}", r"\bб'?є мене\b", r"\bмене б'?є\b",
+        rf"\b{_HIT_RU}\b[^.!?]{{0,10}}\b(?:свою |его |свого )?(?:жену|мужа)\b", rf"\b{_HIT_UK}\b[^.!?]{{0,10}}\b(?:свою |його |свого )?(?:дружину|чоловіка|жінку)\b",
         r"\b(?:menya (?:b'?et|b'?jot|izbivaet)|b'?et menya|mene b'?ye|b'?ye mene)\b",
         r"\b(?:he|she) (?:is )?(?:hits?|hitting|beats?|beating|chokes?|choking|strangl\w+|hurts?|hurting|kick\w*) me\b",
         r"\b(?:il|elle) (?:me frappe|me bat|m'etrangle|me tape|m'a frappe)\b",
@@ -287,8 +305,8 @@ STRONG: dict[str, list[str]] = {
         r"\b(?:frappe|bat|battent|frappent|tabasse)\b[^.!?]{0,15}\b(?:un|une|son|sa|leur|le|la|ses|mon|ma)? ?(?:petit |petite )?"
         r"(?:enfant|enfants|bebe|gamin|gamine|fille|garcon|fils|frere|soeur)\b",
         r"\b(?:cocu\w*|oglu\w*|kizi\w*|bebe\w*|kardes\w*)\b[^.!?]{0,15}\b(?:dov|vur|doverek)\w*", r"\bannem babam beni dov\w*",
-        r"\b(?:избива\w*|бьют|бь[её]т|бил\w*)\b[^.!?]{0,15}\b(?:ребенка|детей|дочь|сына|своего|свою)\b",
-        r"\b(?:б'?ють|б'?є|побив|бив)\b[^.!?]{0,15}\b(?:дитину|дітей|сина|доньку|свого|свою)\b",
+        r"\b(?:избива\w*|бьют|бь[её]т|бил\w*)\b[^.!?]{0,15}\b(?:своего |свою |своих )?(?:ребенка|детей|дочь|дочку|сына|малыша)\b",
+        r"\b(?:б'?ють|б'?є|побив|бив)\b[^.!?]{0,15}\b(?:свого |свою |своїх )?(?:дитину|дітей|сина|доньку|малюка)\b",
         r"(?:يضرب|يضربون|تضرب)[^.!?]{0,15}(?:طفل|الطفل|ابنه|ابنها|بنته|بنتها|اولاده|ابني|الاطفال)",
         # a child at a window, in a hot car, fallen in
         r"\b(?:kind|kinder|baby|kleinkind|junge|mädchen|sohn|tochter|kleine\w*)\b[^.!?]{0,60}\b(?:geländer|fensterbrett|"
@@ -306,6 +324,7 @@ STRONG: dict[str, list[str]] = {
               r"enferme\w*|kilitli|kapali|заперт\w*|закрыт\w*|зачинен\w*)\b|(?:محبوس|مقفل)[^.!?]{0,10}(?:السياره)", 40),
         r"\b(?:locked|trapped|left) in (?:a|the) (?:hot )?car\b", r"\b(?:im|in einem) (?:heißen )?auto (?:eingesperrt|eingeschlossen)\b",
         r"\bkindesmisshandlung\b",
+        r"\b(?:kind|kleine\w*|sohn|tochter|\w+jährige[rn]?)\b (?:ist|sind) (?:einfach |plötzlich )?(?:weg|verschwunden|nicht mehr da)\b",
         _near(_alt(r"\b(?:kind|kleinkind|baby|junge|mädchen|sohn|tochter|kleine\w*)\b", r"\b(?:child|kid|toddler|son|daughter|little (?:boy|girl))\b",
                    r"\b(?:enfant|bebe|fils|fille|petit|petite)\b", r"\b(?:cocu\w*|oglum|kizim)\b", r"(?:طفل|ابني|بنتي|ابنتي)",
                    r"\b(?:ребенок|сын|дочь|дочка|дитина|син|донька)\b"),
@@ -362,7 +381,7 @@ STRONG: dict[str, list[str]] = {
         r"\bde la fumee (?:sort|qui sort|partout|dans)\b",
         # Turkish
         r"\byangin (?:var|cikti|cikmis|basladi)\b", r"\b(?:evde|binada|mutfakta|apartmanda|arabada|yan evde|ormanda)\w* yangin\b",
-        r"\byaniyor\w*", r"\balev\w*\b[^.!?]{0,20}\b(?:cikiyor|var|aldi|sariyor|yukseliyor)\b", r"\balev ald\w*",
+        r"\byaniyor\w*", r"\btutus(?:tu|uyor)\b", r"\balev\w*\b[^.!?]{0,20}\b(?:sicra|yayil|sardi)\w*", r"\balev\w*\b[^.!?]{0,20}\b(?:cikiyor|var|aldi|sariyor|yukseliyor)\b", r"\balev ald\w*",
         r"\b(?:her yer|heryer|her taraf)\w* duman\b", r"\bduman\b[^.!?]{0,15}\b(?:cikiyor|geliyor|doldu|var|her yer)\w*", r"\bates (?:var|aldi|cikti)\b",
         # Arabic (also Arabizi)
         r"حريق (?:في|ب|بال)", r"(?:في|يوجد|هناك|فيه) حريق", r"حريقه? (?:كبير|كبيره)", r"(?:يحترق|تحترق|احترق|احترقت|اشتعل|اشتعلت)",
@@ -396,7 +415,26 @@ STRONG: dict[str, list[str]] = {
         # German
         r"\bbewusstlos\w*", r"\bohnmächtig\b", r"\bnicht (?:mehr )?ansprechbar\b",
         r"\batme?t (?:nicht|kaum|nur noch|schwer|ganz flach|komisch)\b", r"\b(?:hört|hat) auf zu atmen\b", r"\b(?:keine|kaum) luft\b",
-        r"\b(?:bekomm\w*|krieg\w*|kritt|kriet|hab\w*|hat)\b[^.!?]{0,15}\b(?:keine|kein|kään|kaa|kää|kän|kaum) luft\b",
+        r"\b(?:bekomm\w*|krieg\w*|krie|kriej\w*|kritt|kriet|hab\w*|hat)\b[^.!?]{0,15}\b(?:keine|kein|kään|kaa|kää|kän|kaum) luft\b",
+        r"\b(?:nicht|kaum|schlecht) (?:gut |richtig |mehr )?atmen\b", r"\bgesicht\b[^.!?]{0,15}\b(?:ganz |so |sehr )?(?:dick|geschwollen)\b",
+        _near(r"\b(?:kopfweh|kopfschmerzen|schwindlig|schwindelig|erbrochen|gebrochen|übel)\b",
+              r"\b(?:ofen|kohleofen|therme|kamin|gastherme|heizofen|grill)\b", 80),
+        rf"\btreib\w*\b[^.!?]{{0,25}}\b(?:im|in der|auf dem|auf der) {_WATER}\b", r"\bgeht (?:immer wieder|ständig|dauernd) unter\b",
+        r"\b(?:vom|von einem|aus dem) (?:boot|schiff|kahn|steg|kanu|kajak|schlauchboot)\b[^.!?]{0,10}\b(?:gefallen|gestürzt)\b",
+        r"\bströmung (?:zieht|reißt|trägt)\b",
+        r"\bthroat\b[^.!?]{0,20}\b(?:tight|closing|swelling|swollen)\b", r"\b(?:stung|sting)\b[^.!?]{0,40}\b(?:throat|breath\w*|swell\w*|hives)\b",
+        r"\b(?:jumped|fell|fallen|slipped)\b[^.!?]{0,40}\binto the (?:river|water|rhine|moselle|lake)\b", r"\bswept (?:away|downstream)\b",
+        r"\b(?:swallowed|ate|drank)\b[^.!?]{0,30}\b(?:batter(?:y|ies)|button cells?|magnets?|bleach|detergent|cleaner|poison)\b",
+        r"\b(?:arrive|peut|peux|arrivent) (?:plus|pas|pu) (?:a )?respirer\b", r"\bvisage (?:gonfle|enfle)\b", r"\bgorge (?:gonfle|enfle|se serre)\b",
+        r"\btombe\w*\b[^.!?]{0,15}\b(?:dans|a) (?:la |le |l')?(?:eau|riviere|fleuve|lac|piscine|moselle|rhin|canal)\b",
+        r"\b(?:le courant l'emporte|emporte par le courant)\b",
+        r"\b(?:a bu|a avale|a mange|ont bu|avale)\b[^.!?]{0,25}\b(?:javel|detergent|pile|piles|medicaments|cachets|poison|lessive)\b",
+        r"\b(?:hepsini|tamamini|butun)\b[^.!?]{0,15}\b(?:icmis|icti|yutmus|yuttu)\b",
+        r"\b(?:ilac|hap|deterjan|camasir suyu|pil)\w*\b[^.!?]{0,30}\b(?:icmis|yutmus|icti|yuttu)\b",
+        r"\bпроглотил\w*\b[^.!?]{0,20}\b(?:батарейк\w*|таблетк\w*|магнит\w*|лекарств\w*|яд\w*)",
+        r"\bпроковтну\w*\b[^.!?]{0,20}\b(?:батарейк\w*|таблетк\w*|магніт\w*|лік\w*)",
+        r"\b(?:тяжело|трудно|не могу) дышать\b",
+        _near(r"(?:ابتلع|ابتلعت|بلع|بلعت|شرب|شربت|اكل|اكلت)", r"(?:دواء|الدواء|حبوب|الحبوب|منظف|كلور|مبيض|بطاريه|البطاريه|سم)", 30, both=False), r"\b(?:важко|не можу) дихати\b", r"\bгорло (?:набряка\w*|опуха\w*|отека\w*|распух\w*)",
         r"\berstick\w*", r"\bkrampf(?:t|en|anfall|anfälle)\b", r"\bepilepti\w* anfall\b", r"\bzuckt am ganzen körper\b",
         r"\b(?:brustschmerz|schmerzen in der brust|stechen in der brust|druck auf der brust|schmerzen (?:an|im) (?:der )?herz)",
         r"\bschmerzen\b[^.!?]{0,20}\bbrust\b", r"\b(?:gesicht|arm|mundwinkel) hängt\b",
@@ -550,7 +588,7 @@ STRONG: dict[str, list[str]] = {
         r"\bбійк\w*", r"\bб'?ються\b", r"\bзґвалт\w*", r"\bзгвалт\w*", r"\bпереслідує\b", r"\bйде за мною\b",
         r"\b(?:вб'?є|вб'?ють|хоче вбити|хочуть вбити) (?:мене|нас|її|його)\b",
         r"\b(?:ugrozhaet|napal|s nozhom|b'?yut|z nozhem)\b",
-        r"\bschreit\b[^.!?]{0,30}\bum hilfe\b",
+        r"\bschreit\b[^.!?]{0,30}\bum hilfe\b", r"\b(?:treten|tritt) nach (?:ihr|ihm|mir|uns)\b",
     ],
     "crime": [
         # German
@@ -558,7 +596,11 @@ STRONG: dict[str, list[str]] = {
         r"\bversuch\w*\b[^.!?]{0,30}\beinzubrechen\b", r"\beinbruch\b[^.!?]{0,20}\b(?:gerade|grad|jetzt|im gang|läuft)\b",
         r"\b(?:jemand|einer|fremde\w*|ein mann|eine frau|leute|typen|zwei)\b[^.!?]{0,20}\b(?:ist|sind|schleicht|schleichen|läuft|laufen)\b[^.!?]{0,10}"
         r"\b(?:in|im) (?:meiner|unserer|der|die|meinem|unserem|dem)? ?(?:wohnung|haus|keller|garten|zimmer|treppenhaus)\b",
-        r"\bwill (?:die tür|rein|einbrechen)\b", r"\b(?:steigt|klettert|steigen|klettern|kommt|kommen)\b[^.!?]{0,40}\b(?:durchs|durch das|durch ein|durch unser\w*|durch mein\w*|übers|über (?:den|das|die|unser\w*|mein\w*|einen|ein|eine)) "
+        r"\bwill (?:die tür|rein|einbrechen)\b",
+        r"\b(?:ist|sind) (?:jemand|einer|fremde\w*|leute)\b[^.!?]{0,20}\b(?:in|im) (?:meiner|unserer|der|meinem|unserem|dem)? ?"
+        r"(?:wohnung|haus|keller|garten|zimmer|treppenhaus)\b",
+        r"\b(?:schlagen|schlägt|treten|tritt)\b[^.!?]{0,70}\b(?:scheibe|scheiben|schaufenster|fenster|tür|türe)\b[^.!?]{0,5}\bein\b",
+        r"\b(?:reißen|reißt|entreißen|entreißt|zerren)\b[^.!?]{0,40}\b(?:handtasche|tasche|handy|geldbörse|portemonnaie|rucksack)\b[^.!?]{0,5}\bweg\b", r"\b(?:steigt|klettert|steigen|klettern|kommt|kommen)\b[^.!?]{0,40}\b(?:durchs|durch das|durch ein|durch unser\w*|durch mein\w*|übers|über (?:den|das|die|unser\w*|mein\w*|einen|ein|eine)) "
         r"(?:fenster|balkon|dach|kellerfenster|zaun|terrasse)\b",
         r"\bwerde (?:gerade |grad )?(?:ausgeraubt|überfallen|bestohlen)\b", r"\bwird (?:gerade |grad )?(?:ausgeraubt|überfallen)\b",
         r"\bwird (?:gerade|grad)\b[^.!?]{0,30}\b(?:eingebrochen|gestohlen|geklaut|aufgebrochen)\b",
@@ -584,7 +626,7 @@ STRONG: dict[str, list[str]] = {
         r"\beve (?:biri|birileri) gir\w*", r"\bsoyuyor\w*", r"\b(?:caliyor|caliyorlar)\b", r"\bsoygun\b(?![^.!?]*\b(?:gecen|tutanak))", r"\bsaklaniyor\w*", r"\bsaklandim\b", r"\bpencereden (?:giriyor|girdi|tirman)\w*",
         # Arabic (also Arabizi)
         r"(?:يكسر|كسر|يكسرون) (?:باب|الباب|نافذه|الشباك|شباك)", r"يحاول (?:الدخول|فتح الباب|كسر|يدخل)", r"اقتحم", r"سطو",
-        r"(?:حرامي|لص|لصوص|حراميه|سارق)", r"(?:مختبئ|مختبئه|مخبي|مخبايه|اختبئ|اختبات|متخبي|متخبيه)",
+        r"(?:حرامي|(?:^|\s)(?:ال)?لص(?:وص)?(?:\s|$)|حراميه|سارق)", r"(?:مختبئ|مختبئه|مخبي|مخبايه|اختبئ|اختبات|متخبي|متخبيه)",
         r"\b(?:7arami|7aramiye|7aramiyeh|7aramieh)\b", r"(?:يسرق|يسرقون) ",
         # Russian (also transliterated)
         r"\bграбител\w*", r"\bвор(?:ы|ов)?\b(?![^.!?]*\b(?:прошл\w*|протокол\w*|страхов\w*))", r"\bвзлом\w*(?![^.!?]*\b(?:прошл\w*|протокол\w*|страхов\w*))",
@@ -595,20 +637,24 @@ STRONG: dict[str, list[str]] = {
         r"\bграбіжник\w*", r"\bзлоді(?:й|ї|ів)\b(?![^.!?]*\b(?:минул\w*|торік|протокол\w*))", r"\bувірвал\w*", r"\bвломив\w*", r"\bвлі?з(?:ли|ла|в)?\b", r"\bзаліз\w*",
         r"\bграбують\b", r"\bламає двері\b", r"\bламають\b", r"\bломиться\b", r"\bхтось\b[^.!?]{0,30}\b(?:залаз\w*|лізе|ломи\w*|ламає|в квартирі|в будинку|відчиняє)\b",
         r"\bнамага\w* (?:зайти|залізти|відкрити|вламатися|проникнути)\b", r"\bсховал\w*", r"\bховаюся\b", r"\bхова\w*\b[^.!?]{0,10}\b(?:у|в) (?:шафі|ванній)\b", r"\bкрадуть\b", r"\bвикрада\w*",
-        r"\bhebel\w*\b[^.!?]{0,30}\b(?:tür|türe|fenster|balkontür)\w*", r"\b\w*tür\w*\b[^.!?]{0,10}\bauf ?hebel\w*",
+        r"\bhebel\w*\b[^.!?]{0,40}\w*(?:tür|türe|fenster)\w*", r"\b\w*tür\w*\b[^.!?]{0,10}\bauf ?hebel\w*",
         r"\b(?:brechen|bricht)\b[^.!?]{0,10}\b(?:grad|gerade|jetzt)\b[^.!?]{0,30}\b\w*(?:tür|fenster)\w*\b[^.!?]{0,35}\bauf\b",
-        r"\bzerrt\b[^.!?]{0,30}\b(?:in|ins) (?:\w+ ){0,2}(?:auto|transporter|wagen|van|bus)\b",
+        r"\bzerrt\b[^.!?]{0,50}\b(?:in|ins) (?:\w+ ){0,2}(?:auto|transporter|wagen|van|bus)\b",
         r"\b3am yksor\b", r"\byksor el bab\b",
     ],
     "flood": [
         r"\bwasser steigt\b", r"\bvom wasser eingeschlossen\b", r"\bwater is rising\b", r"\bl'eau monte\b", r"\bsu yukseliyor\b",
         r"\bвода поднимается\b", r"\bвода піднімається\b", r"المياه ترتفع", r"\bwasser (?:läuft|dringt|steht)\b[^.!?]{0,20}\b(?:strom|steckdose|hüfthoch|brusthoch)\b",
-        r"\bgekentert\b", r"\b(?:rolled|fell|drove|plunged|went)\b[^.!?]{0,30}\binto the (?:river|water|lake|rhine)\b",
+        r"\bgekentert\b", r"\bwasser\b[^.!?]{0,20}\b(?:an den fenstern|bis zum hals|bis zur brust|bis zu den fenstern)\b",
+        r"\büberflut\w*\b[^.!?]{0,50}\b(?:fest|stecke|steck\w*|eingeschlossen)\b", r"\b(?:rolled|fell|drove|plunged|went)\b[^.!?]{0,30}\binto the (?:river|water|lake|rhine)\b",
         r"\bпровалил\w* под л[её]д\b", r"\bпровалив\w* під лід\b",
     ],
     "accident": [
         r"\bunfall\b[^.!?]{0,40}\b(?:verletzt\w*|eingeklemmt|blut\w*|bewusstlos|brennt|gerade|grad|jetzt|schwer|tot\w*)\b",
-        r"\b(?:verletzt\w*|eingeklemmt)\b[^.!?]{0,40}\bunfall\b", r"\beingeklemmt\b", r"\bschwer ?verletzt\w*", r"\blebensgefährlich\w*",
+        r"\b(?:verletzt\w*|eingeklemmt)\b[^.!?]{0,40}\bunfall\b", r"\beingeklemmt\b",
+        r"\b(?:liegt|liegen|steckt|stecken|ist) (?:drunter|darunter)\b",
+        r"\b(?:leitung|kabel|stromleitung|oberleitung|stromkabel)\b[^.!?]{0,30}\b(?:angefasst|berührt)\b[^.!?]{0,40}\b(?:kommt nicht|zuckt|los)\b",
+        r"\bзатиснут\w*", r"\bзажат\w*", r"\bперевернул\w*", r"\bschwer ?verletzt\w*", r"\blebensgefährlich\w*",
         r"\bangefahren\b(?![^.!?]*\b(?:letzt|vor \w+ (?:tagen|wochen|monaten|jahren)|versicherung))", r"\büberfahren\b",
         r"\b(?:car |road |traffic )?(?:accident|crash)\b[^.!?]{0,40}\b(?:injured|hurt|bleeding|trapped|unconscious|dead)\b",
         r"\b(?:trapped|stuck) in (?:the|his|her|a) (?:car|vehicle|wreck)\b", r"\bbadly (?:hurt|injured)\b", r"\bhit by a (?:car|bus|truck|train)\b",
@@ -647,7 +693,7 @@ WEAK: dict[str, list[str]] = {
              r"\bfumee\b", r"\bbrule\b", r"\bduman\b", r"\bfeuer\b", r"(?<!rhein in )\bflammen\b", r"\bfire\b", r"\bsmoke\b",
              r"\bflames?\b", r"\bfeu\b", r"\bincendie\b", r"\bnar\b", r"نار", r"\brauch\b", r"\brauchmelder\b[^.!?]{0,20}\b(?:piept|geht|heult)\b"],
     "gas": [r"\bgas\b[^.!?]{0,20}\b(?:riecht|geruch|stinkt|smell|odeur|koku)\w*", r"\bkohlenmonoxid\w*", r"\bcarbon monoxide\b", r"\bгаз\w*\b[^.!?]{0,20}\b(?:пахн|запах)\w*", r"غاز"],
-    "crime": [r"لص", r"سارق", r"\büberfall\w*", r"\bdieb\w*", r"\bthief\b", r"\bthieves\b", r"\bvoleur\w*", r"\bвор\b", r"\bзлодій\b",
+    "crime": [r"(?:^|\s)(?:ال)?لص(?:وص)?(?:\s|$)", r"سارق", r"\büberfall\w*", r"\bdieb\w*", r"\bthief\b", r"\bthieves\b", r"\bvoleur\w*", r"\bвор\b", r"\bзлодій\b",
               r"\beinbruch\b", r"\beingebrochen\b", r"\bbroken into\b", r"\bhirsiz\w*", r"\bкраж\w*", r"\bкрадіж\w*"],
     "medical_help": [r"\bnotfall\b", r"\bnotruf\b", r"\b112\b", r"\b110\b", r"\bhilfe\s*!", r"^\W*hilfe\W*$", r"\bhelp\s*!", r"^\W*help\W*$",
                      r"\bhelp me\b", r"\bhilf mir\b", r"\bhelft mir\b", r"\bemergency\b", r"\burgence\b", r"\bau secours\b", r"\ba l'aide\b", r"\baidez[- ]moi\b",
@@ -713,6 +759,14 @@ _PAST = [
     r"(?:السنه الماضيه|العام الماضي|الشهر الماضي|منذ سنوات|منذ سنه)",
 ]
 
+#: a game, a film, a book: deaths and fires there are no emergency (silences like the past, unless urgent)
+_FICTION = [
+    r"\b(?:videospiel|computerspiel|im spiel|in dem spiel|im film|in der serie|im roman|im buch|im game)\b",
+    r"\b(?:video ?game|in the game|in my game|in the movie|in the film|in the series|in the book)\b",
+    r"\b(?:jeu video|dans (?:mon|le|ce) jeu|dans le film|dans la serie|dans le roman)\b", r"\b(?:oyunda|filmde|dizide)\b",
+    r"\b(?:в игре|в фильме|в сериале|у грі|в грі|у фільмі|у серіалі)\b", r"(?:في اللعبه|في الفيلم|في المسلسل)",
+]
+
 #: a sign that something happens now or that help is needed now (lets a weak cue count even in a question)
 _URGENT = [
     r"!", r"\b(?:hilfe|schnell|sofort|gerade|grad|grade|jetzt|bitte kommt?|kommt schnell|was soll ich (?:tun|machen)|was tun)\b",
@@ -729,6 +783,10 @@ _IDIOMS = [
     r"\b(?:licht|lampe\w*|\w*laterne\w*|\w*beleuchtung|kerze\w*|glühbirne\w*|sonne|ampel)\b[^.!?]{0,30}\bbrenn\w*", r"\bsodbrennen\b",
     r"\b(?:schlägt|schlagen|schlug|schlugen|schlag)\b(?: \w+){0,4} vor\b(?! (?:den|der|die|allen|meinen|seinen|ihren|unseren|unserer|meiner)\b)",
     r"\bblutet (?:kaum|nicht|fast nicht) (?:noch|mehr)\b", r"\bleicht\b[^.!?]{0,20}\bgeschnitten\b", r"يموتني",
+    # a stroke or an accident someone "had" is history, even when "jetzt" follows ("kann jetzt kaum laufen")
+    r"\b(?:hatte|hatten|hattest)\b[^.!?]{0,30}\b(?:herzinfarkt|schlaganfall|unfall|hirninfarkt)\b",
+    r"\bnach (?:meinem|seinem|ihrem|dem|einem) (?:herzinfarkt|schlaganfall|unfall)\b",
+    r"\babschiedsbrief\w*(?=[^.!?]*\b(?:rente|ruhestand|kolleg\w*|abteilung|feier|team|firma|job)\b)",
     r"\bfeuer und flamme\b", r"\brhein in flammen\b", r"\bakku\w*\b[^.!?]{0,20}\b(?:stirbt|tot)\b", r"\b(?:ampel|batterie|handy|laptop) (?:ist )?tot\b",
     r"\bdying (?:to|for|of (?:boredom|laughter|curiosity|hunger|thirst))\b", r"\b(?:is|are|'s|'re) killing me\b(?=[^.!?]*\b(?:bills?|heat|paperwork|noise|wait|queue|traffic|job|boss|work|prices?)\b)",
     r"\b(?:the|this|these|that) \w+ (?:is|are) killing me\b", r"\bkilling it\b",
@@ -762,6 +820,7 @@ _BLOCK_RE = _compile(_BLOCK)
 _URGENT_RE = _compile(_URGENT)
 _IDIOM_RE = _compile(_IDIOMS)
 _PAST_RE = _compile(_PAST)
+_FICTION_RE = _compile(_FICTION)
 #: strong kinds that a question in an administrative context does not silence (a person in danger from a person)
 _ALWAYS = frozenset({"suicide", "domestic_violence", "violence", "child"})
 
@@ -811,7 +870,7 @@ def detect_emergency(text: str) -> Optional[Emergency]:
         return None
     folded = _IDIOM_RE.sub(" ", fold(text))
     urgent = _URGENT_RE.search(folded) is not None
-    if not urgent and _PAST_RE.search(folded):
+    if not urgent and (_PAST_RE.search(folded) or _FICTION_RE.search(folded)):
         return None
     kinds = {kind for kind, pattern in _STRONG.items() if pattern.search(folded)}
     if kinds and not kinds & _ALWAYS and not urgent and "?" in folded and _BLOCK_RE.search(folded):
@@ -826,7 +885,7 @@ def detect_emergency(text: str) -> Optional[Emergency]:
         return Emergency(frozenset({"danger"})) if floor else None
     if kinds & {"violence", "crime", "medical"} and _FAMILY.search(folded) and _HIT.search(folded):
         kinds.add("domestic_violence")
-    if kinds & {"violence", "crime"} and (_FAMILY.search(folded) or _HURTS_ME.search(folded)):
+    if kinds & {"violence", "crime"} and (_FAMILY.search(folded) or _HURTS_ME.search(folded) or _NEXT_DOOR.search(folded)):
         kinds.add("domestic_violence")
     if _CHILD_WORDS.search(folded):  # a child in danger: the card adds the Kinder- und Jugendtelefon
         kinds.add("child")
@@ -841,10 +900,14 @@ def detect_emergency(text: str) -> Optional[Emergency]:
 _FAMILY = _compile([
     rf"\b(?:mein|meine|meinen|meinem|seine|seinen|ihre|ihren|unser|unsere)\b[^.!?]{{0,5}}\b{_PARTNER_DE}\b", r"\b(?:mama|papa)\b",
     rf"\b(?:my|our)\b[^.!?]{{0,8}}\b{_PARTNER_EN}\b", r"\b(?:husband|boyfriend|girlfriend|wife)\b",
+    r"\b(?:her|his|their|neighbou?r'?s) (?:husband|wife|son|daughter|boyfriend|girlfriend|partner|father|mother)\b",
     rf"\b(?:mon|ma|notre)\b[^.!?]{{0,8}}\b{_PARTNER_FR}\b", rf"\b{_PARTNER_TR}\w*", rf"\b{_PARTNER_AR}",
     r"(?:زوجي|زوجتي|زوجته|زوجها|ابي|امي|اخي|اختي|ابني|ابنه|بنته)", rf"\b{_PARTNER_RU}\b", r"\b(?:мой|моя|мою|мо[её]го) \w+\b",
     rf"\b{_PARTNER_UK}\b", r"\b(?:мій|моя|мою|мого) \w+\b",
 ])
+#: violence heard through the wall of a neighbour's home is violence at home (help lines on the card)
+_NEXT_DOOR = _compile([r"\b(?:durch die wand|through the wall|contre le mur|a travers le mur|chez les voisins|duvardan|"
+                       r"за стеной|за стіною)\b", r"(?:من خلف الجدار|من وراء الحيط)"])
 #: violence verbs – a family member who is hurt by another (only with :data:`_FAMILY`)
 _HIT = _compile([rf"\b{_HIT_DE}\b", rf"\b{_HIT_EN}\b", rf"\b(?:{_HIT_FR})", rf"\b{_HIT_TR}", _HIT_AR, rf"\b{_HIT_RU}", rf"\b{_HIT_UK}"])
 #: "he hits me": violence against the writer by someone close enough to hit is domestic violence more often than not

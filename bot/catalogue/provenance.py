@@ -12,6 +12,8 @@ from typing import Iterable, Optional
 
 from .model import OFFICE_FACTS, Closure, Office, Service, Source
 
+#: the path of Koblenz's own service pages (RLP state editorial texts with the city's additions)
+CITY_SERVICE_PAGE = "koblenz.de/buergerservice/leistungen/"
 #: a source older than this is reported to staff and flagged to citizens ("bitte prüfen")
 DEFAULT_MAX_AGE_YEARS = 3
 
@@ -40,12 +42,20 @@ class ProvenanceReport:
     stale: list[str] = field(default_factory=list)
     sample_closures: int = 0
     sourced_closures: int = 0
+    services_with_fees: int = 0
+    services_without_fees: int = 0
+    services_with_city_page: int = 0
+    services: int = 0
 
     def lines(self, max_age_years: int) -> list[str]:
         """German/English lines for staff."""
         out = [f"Dienststellen-Angaben: {self.sourced_facts} mit Quelle ({self.undated_facts} davon ohne Datum), "
                f"{self.sample_facts} Beispieldaten / office facts: sourced, undated, sample",
-               f"Schließtage: {self.sourced_closures} mit Quelle, {self.sample_closures} Beispieldaten / closures"]
+               f"Schließtage: {self.sourced_closures} mit Quelle, {self.sample_closures} Beispieldaten / closures",
+               f"Gebühren: {self.services_with_fees} Leistungen mit belegten Beträgen, {self.services_without_fees} ohne "
+               f"(Bot sagt das) / services with sourced fees, without",
+               f"Koblenzer Leistungsseite als info_url: {self.services_with_city_page} von {self.services} / "
+               f"services linking their koblenz.de service page"]
         if self.offices_without_address:
             out.append("Ohne belegte Adresse / no verified address: " + ", ".join(self.offices_without_address))
         if self.offices_without_hours:
@@ -77,7 +87,12 @@ def provenance_report(offices: Iterable[Office], closures: Iterable[Closure], se
         else:
             report.sourced_closures += 1
     for service in services:
-        for label, src in (("source", service.source), ("fees", service.fees.source)):
+        report.services += 1
+        report.services_with_fees += bool(service.fees.items)
+        report.services_without_fees += not service.fees.items
+        report.services_with_city_page += CITY_SERVICE_PAGE in (service.info_url or "")
+        lines = [(f"fees[{i}]", fee.source) for i, fee in enumerate(service.fees.items) if fee.source]
+        for label, src in [("source", service.source), ("fees", service.fees.source)] + lines:
             if is_stale(src, today, max_age_years):
                 report.stale.append(f"{service.service_id}.{label} (Stand {src.as_of}, {src.name})")  # type: ignore[union-attr]
     return report

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from bot.opening_hours import HolidayCalendar, check_expression
+from bot.places import other_place_of_source
 
 from .leika import LeikaCatalog, is_leika_key
 from .model import OFFICE_FACTS, Address, Closure, Fee, FeeSchedule, Office, Service, Source
@@ -270,14 +271,23 @@ class EntryReader:
                     age = None
                 ages.append(age)
             own = self.source(item, f"{what}.fees.items") if "source" in item else None
+            self.fee_source_of_koblenz(item, own, what)
             if label:
                 items.append(Fee(label, None if amount is None else float(amount), ages[0], ages[1],
                                  self.text(item, "note", f"{what}.fees.items") or "", own))
         source = self.source(fees, f"{what}.fees") if "source" in fees else None
+        self.fee_source_of_koblenz(fees, source, what)
         if any(f.amount_eur is not None and f.source is None for f in items) and source is None and "source" not in fees:
             self.error(data.line_of("fees"), f"{what}: Gebührenbeträge brauchen eine Quelle (fees.source) / fee amounts "
                                   "need a source — never enter a fee without saying where it comes from")
         return FeeSchedule(tuple(items), source, self.text(fees, "note", f"{what}.fees") or "")
+
+    def fee_source_of_koblenz(self, data: LineDict, source: Optional[Source], what: str) -> None:
+        """A Koblenz fee comes from a Koblenz source or the federal rule, never from another city's page."""
+        place = other_place_of_source(source.name, source.url) if source else None
+        if place:
+            self.error(data.line_of("source"), f"{what}: Gebührenquelle aus {place} – für Koblenz gilt eine Koblenzer "
+                                               "Quelle oder die Bundesregel / a fee source from another municipality")
 
     def service(self, data: LineDict) -> Optional[Service]:
         service_id = self.identifier(data, "service")

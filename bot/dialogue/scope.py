@@ -9,13 +9,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-#: other municipalities citizens of Koblenz ask about: neighbours and large German cities
-OTHER_PLACES = (
-    "Mainz", "Trier", "Neuwied", "Lahnstein", "Andernach", "Bendorf", "Vallendar", "Mayen", "Boppard",
-    "Montabaur", "Bad Ems", "Mülheim-Kärlich", "Weißenthurm", "Köln", "Bonn", "Berlin", "Hamburg", "München",
-    "Frankfurt", "Stuttgart", "Düsseldorf", "Dortmund", "Essen", "Leipzig", "Dresden", "Hannover", "Nürnberg",
-    "Wiesbaden", "Kaiserslautern", "Ludwigshafen", "Saarbrücken", "Siegen", "Limburg", "Wien", "Zürich",
-)
+from bot.places import OTHER_PLACES
+
 _PLACE_NAMES = "|".join(re.escape(p.lower()) for p in OTHER_PLACES)
 #: "in Mainz", "bei der Stadt Bonn" — not "nach Berlin" (travel) or "aus Köln" (moving here)
 _AT_OTHER_PLACE = re.compile(rf"\b(in|im|bei) (der stadt |dem landkreis |)({_PLACE_NAMES})\b")

@@ -16,7 +16,8 @@ def test_service_card(catalogue: Catalogue) -> None:
     assert card["source"] == {"name": "Stadt Koblenz – Entwurf Schängel, ungeprüft",
                               "url": "https://www.koblenz.de/", "reviewed": None, "as_of": None}
     assert card["why"] == {"intent": "service_info", "confidence": 1.0, "matched": ["perso", "verloren"]}
-    assert card["notice"] == "Bitte prüfen Sie die aktuellen Angaben unter https://www.personalausweisportal.de/."
+    assert card["notice"] == ("Bitte prüfen Sie die aktuellen Angaben unter https://www.koblenz.de/buergerservice/leistungen/"
+                              "RLP:entry:65121:ANLR-VLR/personalausweis-ausstellung-neu-wegen-verlust/.")
     assert card["offices"] == [{"office_id": "buergeramt", "name": "Bürgeramt"}]
     assert card["fees"][0]["text"] == "Verlust- oder Diebstahlsanzeige: gebührenfrei"
     assert card["fees"][1]["text"] == "neuer Personalausweis ab 24 Jahren: 46,00 €"

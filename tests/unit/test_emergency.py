@@ -73,3 +73,37 @@ def test_help_lines_follow_the_kind() -> None:
     assert "suicide" in detect_emergency("ich will nicht mehr leben").kinds
     assert "domestic_violence" in detect_emergency("mein Mann schlägt mich gerade").kinds
     assert "child" in detect_emergency("ein Kind ist in den Rhein gefallen").kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In meinem Videospiel verbrennt mein Held jedes Mal im Schloss, kennt jemand einen Trick?",
+        "Im Film gestern ist einer im Rhein ertrunken, wurde das hier in Koblenz gedreht?",
+        "in the game my character keeps drowning in the river lol",
+        "Mein Opa hatte im Frühjahr einen Schlaganfall und kann jetzt nicht mehr Auto fahren. Wo gebe ich den Führerschein ab?",
+        "Für die Kollegin, die in Rente geht, schreibe ich einen Abschiedsbrief vom Team.",
+        "هل يوجد مخيم صيفي للأطفال في الصيف؟",  # "لص" (thief) inside "الصيف" (summer) is no thief
+    ],
+)
+def test_fiction_history_and_words_inside_words_are_no_emergency(text: str) -> None:
+    assert not looks_like_emergency(text)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Mein Bruder sitzt in der Garage im Auto und der Motor läuft seit einer Stunde", "suicide"),
+        ("sie steht auf der brüstung vom parkhaus und sagt sie springt gleich", "suicide"),
+        ("Sie schreibt, dass sie heute Nacht allem ein Ende setzt", "suicide"),
+        ("Durch die Wand höre ich, wie der Nachbar sie anschreit und schlägt, sie schreit um Hilfe", "domestic_violence"),
+        ("Kolleje hat die Stromleitung angefasst und kommt nicht mehr los", "accident"),
+        ("mein Fünfjähriger ist weg, wir waren am Spielplatz am Rhein", "child"),
+        ("my son swallowed a button battery", "medical"),
+    ],
+)
+def test_new_phrasings_get_the_matching_kind(text: str, kind: str) -> None:
+    from bot.emergency import detect_emergency
+
+    found = detect_emergency(text)
+    assert found is not None and kind in found.kinds, found
