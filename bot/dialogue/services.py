@@ -49,6 +49,7 @@ _QUESTION_WORDS = frozenset(
     normalerweise ungefaehr heute morgen alles persoenlich vorbeikommen post per
     bekomm bekommst bekommt krieg kriegst holen hole holt abholen moeglich mach macht machst
     kost koss koste cost costs fee fees price documents papers long where open
+    geoeffnet oeffnungszeit oeffnungszeiten offen oeffnet mittags vormittags nachmittags abends
     """.split()
 )
 #: two words of three letters or more joined by a hyphen; short parts are abbreviations ("EC-Karte", "P-Schein")

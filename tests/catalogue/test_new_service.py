@@ -25,13 +25,13 @@ def _new(directory: Path, key: str, capsys) -> tuple[int, str]:
 
 
 def test_a_city_service_gets_its_office_and_validates(catalogue_copy: Path, leika, capsys) -> None:
-    code, out = _new(catalogue_copy, "99089016000000", capsys)  # Versammlung anmelden: not catalogued
+    code, out = _new(catalogue_copy, "99089027000000", capsys)  # Tombola, Lotterie: not catalogued
     assert code == 0, out
     entry = yaml.safe_load((catalogue_copy / "services" / "neu.yaml").read_text(encoding="utf-8"))["services"][0]
-    assert entry["leika"] == "99089016000000" and entry["source"]["reviewed"] is None
+    assert entry["leika"] == "99089027000000" and entry["source"]["reviewed"] is None
     assert "fees" not in entry and "documents" not in entry and "summary" not in entry  # only a person adds those
-    service = next(s for s in read_catalogue_dir(catalogue_copy, leika).services if s.leika == "99089016000000")
-    assert service.leika_name == leika.get("99089016000000").name  # names come from the LeiKa file
+    service = next(s for s in read_catalogue_dir(catalogue_copy, leika).services if s.leika == "99089027000000")
+    assert service.leika_name == leika.get("99089027000000").name  # names come from the LeiKa file
     assert service.office_ids == ("ordnungsamt",)  # the authors route it there (data/reference)
 
 
