@@ -99,6 +99,8 @@ def test_question_words_do_not_pick_a_service() -> None:
     words = content_words("Was kostet das und wie lange dauert es online mit Termin?")
     assert not {"kostet", "lange", "dauert", "online", "termin"} & set(words)
     assert resolve_service(CATALOGUE, "Was kostet das und wie lange dauert es online mit Termin?").service is None
+    # opening times say when, not what: "mittags" must not find the school lunch ("Mittagessen")
+    assert not {"mittags", "geoeffnet", "offen"} & set(content_words("Hat das Bürgeramt mittags geöffnet oder offen?"))
 
 
 
