@@ -519,7 +519,7 @@ STRONG: dict[str, list[str]] = {
         r"\b(?:біль|болить)\b[^.!?]{0,10}\bу грудях\b", r"\bпередозуванн\w*", r"\bотруї\w*", r"\bшвидк(?:у|а)\b(?! відповідь)", r"\b(?:вдарило|вдарив\w*) струмом\b", r"\bнароджую\b", r"\bвідійшли води\b",
         r"\bвпа\w* і не (?:вста\w*|руха\w*|відповіда\w*|диха\w*)\b", rf"\bвпа\w*\b[^.!?]{{0,10}}\bв {_WATER}\b",
         r"\b(?:ne dykhaye|bez svidomosti|shvydku)\b",
-        r"\b(?:doppelte|dreifache|zu viele) (?:dosis|tabletten)\b", r"\büberdosis\b", r"\bkippt (?:gleich )?weg\b",
+        r"\b(?:doppelte|dreifache|zu viele) (?:dosis|tabletten)\b", r"\bkippt (?:gleich )?weg\b",
         r"\blallt\b", r"\bröchel\w*", r"\batmet (?:so )?(?:komisch|kaum|schwer|flach)\b",
         r"\b\w*(?:reiniger|putzmittel|waschmittel|spülmittel|lauge)\b[^.!?]{0,30}\b(?:getrunken|geschluckt|gegessen|verschluckt)\b",
         r"\b(?:getrunken|geschluckt|verschluckt)\b[^.!?]{0,30}\b\w*(?:reiniger|putzmittel|waschmittel|spülmittel)\b",

@@ -19,11 +19,10 @@ OTHER_PLACES = (
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", " ": "-"})
 
 
-def _folded(name: str) -> str:
-    return name.lower().translate(_FOLD)
-
-
 _IN_TEXT = re.compile(r"\b(" + "|".join(re.escape(p.lower()) for p in OTHER_PLACES) + r")\b")
+#: a place as a web address spells it: "muenchen", "bad-ems"
+_HOST_FORMS = {p.lower().translate(_FOLD): p for p in OTHER_PLACES}
+_IN_HOST = re.compile(r"[.-](" + "|".join(re.escape(f) for f in _HOST_FORMS) + r")[.-]")
 
 
 def other_place_of_source(name: str, url: str) -> Optional[str]:
@@ -32,5 +31,5 @@ def other_place_of_source(name: str, url: str) -> Optional[str]:
     match = _IN_TEXT.search(name.lower())
     if match:
         return next(p for p in OTHER_PLACES if p.lower() == match.group(1))
-    host = "." + (urlsplit(url).hostname or "") + "."
-    return next((p for p in OTHER_PLACES if re.search(rf"[.-]{re.escape(_folded(p))}[.-]", host)), None)
+    host = _IN_HOST.search("." + (urlsplit(url).hostname or "") + ".")
+    return _HOST_FORMS[host.group(1)] if host else None

@@ -178,7 +178,7 @@ def cmd_new_service(args: argparse.Namespace) -> int:
         return 1
     try:
         skeleton = service_skeleton(key, leika, load_settings().reference_dir, [o.office_id for o in data.offices],
-                                    [s.service_id for s in data.services])
+                                    [s.service_id for s in data.services], city_url=data.meta.url)
     except KeyError:
         print(f"LeiKa-Schlüssel {key} nicht in der LeiKa-CSV / key not in the LeiKa CSV", file=sys.stderr)
         return 1

@@ -11,8 +11,6 @@ from bot.opening_hours import MONTH_NAMES
 CHECK_NOTICE = "Bitte prüfen Sie die aktuellen Angaben unter {url}."
 
 
-
-
 @dataclass(frozen=True)
 class Source:
     """Where a fact comes from, how old that source is and when a person at the city checked it.
@@ -32,18 +30,22 @@ class Source:
     def is_reviewed(self) -> bool:
         return self.reviewed is not None
 
+    def _as_of_parts(self) -> list[int]:
+        """Year[, month[, day]] of ``as_of``; empty when the source shows no date."""
+        return [int(p) for p in self.as_of.split("-")] if self.as_of else []
+
     def as_of_date(self) -> Optional[dt.date]:
         """The earliest day ``as_of`` can mean (the first of the month or year), for age checks."""
-        if not self.as_of:
+        parts = self._as_of_parts()
+        if not parts:
             return None
-        parts = [int(p) for p in self.as_of.split("-")]
         return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
     def as_of_text(self) -> str:
         """German, as precise as the source: "7. August 2025", "März 2024", "2021" ("" if undated)."""
-        if not self.as_of:
+        parts = self._as_of_parts()
+        if not parts:
             return ""
-        parts = [int(p) for p in self.as_of.split("-")]
         if len(parts) == 3:
             return f"{parts[2]}. {MONTH_NAMES[parts[1] - 1]} {parts[0]}"
         if len(parts) == 2:

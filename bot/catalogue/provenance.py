@@ -43,9 +43,12 @@ class ProvenanceReport:
     sample_closures: int = 0
     sourced_closures: int = 0
     services_with_fees: int = 0
-    services_without_fees: int = 0
     services_with_city_page: int = 0
     services: int = 0
+
+    @property
+    def services_without_fees(self) -> int:
+        return self.services - self.services_with_fees
 
     def lines(self, max_age_years: int) -> list[str]:
         """German/English lines for staff."""
@@ -89,7 +92,6 @@ def provenance_report(offices: Iterable[Office], closures: Iterable[Closure], se
     for service in services:
         report.services += 1
         report.services_with_fees += bool(service.fees.items)
-        report.services_without_fees += not service.fees.items
         report.services_with_city_page += CITY_SERVICE_PAGE in (service.info_url or "")
         lines = [(f"fees[{i}]", fee.source) for i, fee in enumerate(service.fees.items) if fee.source]
         for label, src in [("source", service.source), ("fees", service.fees.source)] + lines:

@@ -18,11 +18,10 @@ from typing import Iterable
 import yaml
 
 from .leika import LeikaCatalog
+from .schema import CatalogueMeta
 from .text import fold
 from .reference import read_citizen_words, read_responsibles, routing
 
-#: where citizens land when the city has no page of its own for a service yet
-CITY_URL = "https://www.koblenz.de/"
 #: said when neither the authors' routing nor the LeiKa service group names anyone
 UNKNOWN_AUTHORITY = "Stadtverwaltung Koblenz (Zuständigkeit noch zu klären, Behördennummer 115)"
 
@@ -41,8 +40,11 @@ def slug(text: str) -> str:
 
 
 def service_skeleton(key: str, leika: LeikaCatalog, reference_dir: Path, office_ids: Iterable[str],
-                     taken_ids: Iterable[str] = ()) -> Skeleton:
-    """The YAML text of one ``services:`` entry for LeiKa ``key`` (raises ``KeyError`` if unknown)."""
+                     taken_ids: Iterable[str] = (), city_url: str = CatalogueMeta.url) -> Skeleton:
+    """The YAML text of one ``services:`` entry for LeiKa ``key`` (raises ``KeyError`` if unknown).
+
+    ``city_url`` (the catalogue's ``meta.url``) is where citizens land until the city has a page of its own
+    for the service."""
     entry = leika.get(key)
     if entry is None:
         raise KeyError(key)
@@ -55,12 +57,12 @@ def service_skeleton(key: str, leika: LeikaCatalog, reference_dir: Path, office_
     taken, service_id, n = set(taken_ids), slug(title), 2
     while service_id in taken:
         service_id, n = f"{slug(title)}-{n}", n + 1
-    data: dict = {"id": service_id, "title": title, "leika": key, "info_url": CITY_URL}
+    data: dict = {"id": service_id, "title": title, "leika": key, "info_url": city_url}
     data.update({"offices": list(offices)} if offices else {"authority": authority})
     if entry.lebenslage:
         data["category"] = entry.lebenslage
     data["source"] = {"name": "Stadt Koblenz – Entwurf Schängel aus dem LeiKa/OZG-Katalog, ungeprüft",
-                      "url": CITY_URL, "reviewed": None}
+                      "url": city_url, "reviewed": None}
     routed = f"{responsible.name} (Sicherheit: {certainty})" if responsible else "unbekannt"
     header = "\n".join([
         f"  # Neu aus LeiKa {key}: {entry.name}",

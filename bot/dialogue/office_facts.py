@@ -12,8 +12,7 @@ from typing import Optional
 
 from bot.catalogue import Office, Source
 from bot.catalogue.provenance import is_stale
-
-CITY_PHONE = "115"
+from bot.config import load_settings
 
 
 def cited(text: str, source: Optional[Source], today: dt.date) -> str:
@@ -29,7 +28,7 @@ def cited(text: str, source: Optional[Source], today: dt.date) -> str:
 def address_line(office: Office, today: dt.date) -> str:
     if office.address is None:
         return (f"Adresse: Die Besucheradresse habe ich noch aus keiner Quelle – bitte prüfen Sie sie unter "
-                f"{office.check_url} oder fragen Sie beim Behördenruf {CITY_PHONE}.")
+                f"{office.check_url} oder fragen Sie beim Behördenruf {load_settings().city_phone}.")
     return cited(f"Adresse: {office.address.text()}", office.fact_source("address"), today)
 
 
@@ -64,4 +63,4 @@ def detail_lines(office: Office, today: dt.date) -> list[str]:
 def unknown_hours_sentence(office: Office) -> str:
     return (f"Die Öffnungszeiten habe ich aus keiner geprüften Quelle, deshalb sage ich nicht, ob gerade "
             f"geöffnet ist. Bitte prüfen Sie sie unter {office.check_url} oder fragen Sie beim Behördenruf "
-            f"{CITY_PHONE}.")
+            f"{load_settings().city_phone}.")
