@@ -346,7 +346,7 @@ def _sentence(office: Office, now: dt.datetime, today: DayHours, current: Option
             parts.append(f"Nächste Öffnung: {date_text(upcoming.date(), now.date())}, ab {clock(upcoming)} Uhr.")
         else:
             parts.append("In den nächsten Wochen sind keine Öffnungszeiten bekannt.")
-    if office.appointment_only:
+    if office.appointment_only and not office.appointment_note:  # the note says it in its own words
         parts.append("Vorsprache nur mit Termin.")
     if office.sample_data or not office.source.is_reviewed:
         parts.append(f"Bitte prüfen Sie die aktuellen Angaben unter {office.check_url}.")

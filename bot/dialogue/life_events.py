@@ -91,5 +91,5 @@ def answer_life_event(catalogue: Catalogue, text: str, chosen_id: Optional[str] 
                       for n, s in enumerate(services, start=1))
     return Reply().say(
         f"{event.intro}\n\n{lines}\n\nZu welchem Punkt möchten Sie mehr wissen?",
-        buttons=[button(s.title, "choose_service", service_id=s.service_id) for s in services[:4]],
+        buttons=[button(s.title, "choose_service", service_id=s.service_id) for s in services],
     )

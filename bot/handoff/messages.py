@@ -98,7 +98,7 @@ def unavailable_text(settings: Settings, next_text: Optional[str], reason: str =
     else:
         first = "Gerade ist leider niemand aus dem Team der Stadtverwaltung im Chat erreichbar."
         if next_text:
-            first += f" Das Team ist wieder da am {next_text}."
+            first += f" Das Team ist wieder erreichbar: {next_text}."
     return (
         f"{first} {alternatives_sentence(settings)} Wenn Sie möchten, kann Sie jemand am nächsten Werktag "
         "zurückrufen oder Ihnen eine E-Mail schreiben. Dafür bräuchte ich Ihre Telefonnummer oder "

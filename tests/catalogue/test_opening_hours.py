@@ -172,3 +172,9 @@ def test_day_sentences(catalogue: Catalogue) -> None:
     assert catalogue.day_sentence("buergeramt", dt.date(2026, 6, 11), today).startswith(
         "Am Donnerstag, 11. Juni geöffnet von 8:00 bis 12:30 Uhr und von 14:00 bis 18:00 Uhr.")
     assert catalogue.day_sentence("buergeramt", today, today).startswith("Heute geöffnet von 8:00 bis 12:30 Uhr.")
+
+
+def test_an_appointment_note_is_not_repeated_by_the_status_sentence() -> None:
+    """The office's own note ("Anmeldung … nur mit Termin.") follows the status; saying it twice reads badly."""
+    subject = office(appointment_only=True, appointment_note="Anmeldung der Eheschließung nur mit Termin.")
+    assert "nur mit Termin" not in office_status(subject, at(2026, 6, 1, 10)).sentence

@@ -68,6 +68,16 @@ def test_baby_checklist() -> None:
     assert reply.messages[0]["buttons"][0]["payload"].startswith("/choose_service{")
 
 
+def test_a_move_within_koblenz_is_not_welcomed_to_koblenz() -> None:
+    reply = answer_life_event(CATALOGUE, "Wir ziehen von der Altstadt nach Koblenz-Güls, an was müssen wir denken?")
+    text = reply.messages[0]["text"]
+    assert "Willkommen" not in text and "innerhalb von Koblenz" in text
+    services = [line for line in text.splitlines() if line[:1].isdigit()]
+    assert len(reply.messages[0]["buttons"]) == len(services)  # a button for every step listed
+    welcome = answer_life_event(CATALOGUE, "Im Mai kommen wir aus Hamburg nach Koblenz, woran müssen wir denken?")
+    assert welcome.messages[0]["text"].startswith("Willkommen in Koblenz!")
+
+
 def test_two_stage_fallback() -> None:
     first = answer_low_confidence(CATALOGUE, "irgendwas mit Hund", [], second_time=False, alternatives=ALTERNATIVES)
     titles = [b["title"] for b in first.messages[0]["buttons"]]

@@ -113,3 +113,10 @@ def test_a_city_can_plug_in_its_own_inbox(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("SCHAENGEL_HANDOFF_INBOX", "tests.handoff.test_units:make_city_inbox")
     inbox = make_inbox(load_settings())
     assert isinstance(inbox, _CityInbox)
+
+
+def test_when_the_team_is_back_reads_as_a_sentence() -> None:
+    """"… wieder da am morgen, Mittwoch …" was wrong German; the date phrase stands on its own now."""
+    text = texts.unavailable_text(load_settings(), "morgen, Mittwoch, 2. Dezember, ab 8:00 Uhr")
+    assert "Das Team ist wieder erreichbar: morgen, Mittwoch, 2. Dezember, ab 8:00 Uhr." in text
+    assert " am morgen" not in text
