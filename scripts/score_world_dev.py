@@ -14,7 +14,6 @@ something else (the confident wrong answer). Seconds instead of the minutes of
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -23,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.catalogue import ReferenceService, load_catalogue  # noqa: E402
+from bot.catalogue.loader import copy_with_drafts  # noqa: E402
 from bot.dialogue.services import content_words  # noqa: E402
 from bot.evaluation_openworld import _expected_key, _names, load_cases, set_paths  # noqa: E402
 
@@ -30,11 +30,8 @@ from bot.evaluation_openworld import _expected_key, _names, load_cases, set_path
 def _catalogue(with_drafts: bool):  # type: ignore[no-untyped-def]
     if not with_drafts:
         return load_catalogue()
-    tmp = Path(tempfile.mkdtemp()) / "catalogue"
-    shutil.copytree(ROOT / "data" / "catalogue", tmp)
-    for draft in sorted((ROOT / "data" / "catalogue-drafts").glob("*.yaml")):
-        shutil.copy(draft, tmp / "services" / f"draft_{draft.name}")
-    return load_catalogue(tmp)
+    target = Path(tempfile.mkdtemp()) / "catalogue"
+    return load_catalogue(copy_with_drafts(ROOT / "data" / "catalogue", ROOT / "data" / "catalogue-drafts", target))
 
 
 def main(argv: list[str] | None = None) -> int:

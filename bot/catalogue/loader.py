@@ -14,6 +14,7 @@ nothing is returned — there is no partial catalogue.
 """
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional
@@ -37,6 +38,15 @@ class CatalogueData:
     offices: list[Office]
     closures: list[Closure]
     files: list[Path] = field(default_factory=list)
+
+
+def copy_with_drafts(catalogue_dir: Path, drafts_dir: Path, target: Path) -> Path:
+    """A copy of ``catalogue_dir`` at ``target`` whose services include the drafts (``drafts_dir/*.yaml``,
+    not loaded by the bot) — how a draft is validated and measured before it is activated."""
+    shutil.copytree(catalogue_dir, target)
+    for draft in sorted(drafts_dir.glob("*.yaml")):
+        shutil.copy(draft, target / "services" / f"draft_{draft.name}")
+    return target
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -6,12 +6,12 @@ a LeiKa key typed wrong — is caught here, not on the day someone activates it.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from bot.catalogue.__main__ import main
+from bot.catalogue.loader import copy_with_drafts
 
 ROOT = Path(__file__).resolve().parents[2]
 DRAFTS = sorted((ROOT / "data" / "catalogue-drafts").glob("*.yaml"))
@@ -19,8 +19,5 @@ DRAFTS = sorted((ROOT / "data" / "catalogue-drafts").glob("*.yaml"))
 
 @pytest.mark.skipif(not DRAFTS, reason="no drafts")
 def test_every_draft_validates_with_the_catalogue(tmp_path: Path) -> None:
-    catalogue = tmp_path / "catalogue"
-    shutil.copytree(ROOT / "data" / "catalogue", catalogue)
-    for draft in DRAFTS:
-        shutil.copy(draft, catalogue / "services" / f"draft_{draft.name}")
+    catalogue = copy_with_drafts(ROOT / "data" / "catalogue", ROOT / "data" / "catalogue-drafts", tmp_path / "catalogue")
     assert main(["validate", "--dir", str(catalogue)]) == 0
