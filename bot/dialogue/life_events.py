@@ -28,6 +28,8 @@ class LifeEvent:
     keywords: tuple[str, ...]
     intro: str
     service_ids: tuple[str, ...]
+    #: the situation only counts when one of these also occurs (a Stadtteil is a move only with a move word)
+    requires: tuple[str, ...] = ()
 
 
 def _fold(text: str) -> str:
@@ -41,7 +43,7 @@ def load_life_events(path: Optional[Path] = None) -> tuple[LifeEvent, ...]:
     document = yaml.safe_load(path.read_text(encoding="utf-8"))
     return tuple(
         LifeEvent(entry["id"], entry["title"], tuple(_fold(k) for k in entry["keywords"]), entry["intro"],
-                  tuple(entry["services"]))
+                  tuple(entry["services"]), tuple(_fold(r) for r in entry.get("requires", ())))
         for entry in document["life_events"]
     )
 
@@ -49,7 +51,8 @@ def load_life_events(path: Optional[Path] = None) -> tuple[LifeEvent, ...]:
 def match_life_event(text: str, events: tuple[LifeEvent, ...]) -> Optional[LifeEvent]:
     """The situation whose keywords occur most often in ``text`` (ties: the first listed)."""
     folded = _fold(text)
-    scored = [(sum(k in folded for k in event.keywords), event) for event in events]
+    scored = [(sum(k in folded for k in event.keywords), event) for event in events
+              if not event.requires or any(r in folded for r in event.requires)]
     best = max(scored, key=lambda pair: pair[0], default=(0, None))
     return best[1] if best[0] > 0 else None
 

@@ -7,7 +7,7 @@ from bot.catalogue import load_catalogue
 from bot.contract import validate_card
 from bot.dialogue.fallback import answer_low_confidence, is_second_fallback
 from bot.dialogue.hours import answer_opening_hours
-from bot.dialogue.life_events import answer_life_event, load_life_events
+from bot.dialogue.life_events import answer_life_event, load_life_events, match_life_event
 from bot.opening_hours import TZ, resolve_day
 
 CATALOGUE = load_catalogue()
@@ -76,6 +76,11 @@ def test_a_move_within_koblenz_is_not_welcomed_to_koblenz() -> None:
     assert len(reply.messages[0]["buttons"]) == len(services)  # a button for every step listed
     welcome = answer_life_event(CATALOGUE, "Im Mai kommen wir aus Hamburg nach Koblenz, woran müssen wir denken?")
     assert welcome.messages[0]["text"].startswith("Willkommen in Koblenz!")
+    events = load_life_events()
+    for text, event in (("Mein Vater ist in Lützel gestorben, was muss ich jetzt erledigen?", "death"),
+                        ("Meine Mutter ist verstorben, was muss ich innerhalb der Fristen erledigen?", "death"),
+                        ("Wir ziehen innerhalb von Koblenz um", "moving_within_koblenz")):
+        assert match_life_event(text, events).event_id == event, text  # a Stadtteil alone is no move
 
 
 def test_two_stage_fallback() -> None:
