@@ -133,6 +133,21 @@ _WATER = (r"(?:rhein|mosel|lahn|fluss|see|teich|wasser|pool|becken|schwimmbad|ri
 # ---------------------------------------------------------------------- cues
 STRONG: dict[str, list[str]] = {
     "suicide": [
+        # fifth author (crisis line, emergency room): farewells in other words, overdoses in dialect, a weapon and "es tun"
+        r"\b(?:morgen|morgen früh|heute abend|heute nacht|bald|ab morgen)\b[^.!?]{0,25}\b(?:bin ich|bin|ist er|ist sie)\b[^.!?]{0,10}\bnicht mehr (?:da|hier|am leben)\b",
+        r"\b(?:eh|sowieso|ohnehin) nicht mehr (?:da|hier|am leben)\b", r"\bnach heute nacht\b[^.!?]{0,40}\bnicht mehr\b",
+        r"\bnie (?:wieder|mehr) aufwachen\b", r"\bnichts mehr für mich tun\b", r"\bnur noch (?:eine )?last\b",
+        _near(r"\bverabschied\w*", r"\b(?:heute nacht|heute abend|für immer|von allen|von euch|von dieser welt|von allem)\b", 30),
+        r"\b(?:heute|jetzt|gleich|heute nacht)\b[^.!?]{0,10}\bmach(?:e)? ich (?:es|'s|das|ernst) ?(?:wahr|endlich)?\b(?=[^.!?]*\b(?:sterben|aufwachen|ende|schluss|wahr)\b)",
+        r"\b(?:alle|sämtliche|ganze|janze|ganzen|janzen|eine packung|die packung|flasche|\d+)\b[^.!?]{0,40}"
+        r"\b\w*(?:tabletten|tablette|pillen|medikamente|antidepressiva|schlafmittel|beruhigungsmittel|insulin)\b[^.!?]{0,50}"
+        r"\b(?:genommen|geschluckt|jeschluckt|eingeworfen|reingehauen|reingeworfen|eingenommen|gespritzt|runtergeschluckt)\b",
+        r"\b\w*(?:tabletten|pillen|antidepressiva|schlaftabletten)\b[^.!?]{0,40}\b(?:hab|habe)\b[^.!?]{0,10}\b(?:sie|die|alle)\b[^.!?]{0,10}\b(?:genommen|geschluckt)\b",
+        r"\b(?:geht|gehe|geh|läuft|laufe)\b[^.!?]{0,10}\b(?:jetzt |gleich )?in (?:den rhein|die mosel|die lahn|den fluss|den see)\b(?! (?:baden|schwimmen))",
+        _near(rf"\b{_WEAPON_DE}\b|\brasierklinge\b", r"\b(?:es zu tun|es tun|es endlich tun|heute (?:ist|is) der tag\b(?! der| des))", 60),
+        r"\b(?:can't|cannot|can not) do anything for me anymore\b", r"\btonight i (?:will|'ll) end (?:it|everything)\b",
+        r"(?:سانهي|انهي|ساضع حدا ل) ?(?:كل شيء|حياتي)", r"\b(?:меня|мене) (?:уже |больше |більше )?не (?:будет|буде)\b(?! (?:дома|вдома|в |на |до |с |з |по ))",
+        r"\bне ищите меня\b", r"\bне шукайте мене\b",
         # German: every person, both word orders ("ich bring mich um", "umbringen will ich mich")
         r"\bbring(?:e|')? (?:mich|dich)\b[^.!?]{0,25}\bum\b(?! den verstand)",
         r"\b(?:bringt|bringen|bringst) (?:sich|uns|dich)\b[^.!?]{0,25}\bum\b(?! den verstand)",
@@ -260,6 +275,8 @@ STRONG: dict[str, list[str]] = {
         r"\bзачем жить\b", r"\bстою на мосту\b", r"\bповіс(?:итися|иться|юся|ився)\b", r"\bповеш(?:усь|ется|уся)\b",
     ],
     "domestic_violence": [
+        # fifth author: forced marriage, a women's shelter asked for now, "tötet er mich" in inverted order
+        r"\bzwingen\b[^.!?]{0,25}\b(?:zu )?heiraten\b", r"\bzwangs(?:heirat|verheirat)\w*", r"\bwo ist (?:das |ein )?frauenhaus\b",
         # a partner or relative hits, chokes, threatens (either order, any tense)
         _near(rf"\b(?:mein|meine|meinen|unser|unsere|der|die|ihr|sein|seine)\b[^.!?]{{0,10}}\b{_PARTNER_DE}\b",
               rf"\b{_HIT_DE}\b", 30, both=False),
@@ -289,6 +306,10 @@ STRONG: dict[str, list[str]] = {
         r"\b(?:he|she)(?:'ll| will| is going to|'s going to) kill me\b", r"\bm'a (?:encore |de nouveau )?(?:frapp\w*|battu\w*|tap\w*|etrangl\w*)",
     ],
     "child": [
+        # fifth author: a child dragged into a car, alone on a road, "die Sachen mit mir", welts, afraid to go home
+        r"\b(?:macht|machen|tut|tun)\b[^.!?]{0,20}\b(?:die|diese|solche) sachen mit mir\b",
+        r"\b(?:kind|kleinkind|kleines|klä|klein)\b[^.!?]{0,30}\b(?:allein\w*|barfuß)\b[^.!?]{0,40}\b(?:straße|strasse|b\d+|a\d+|autobahn|gleis\w*|fahrbahn|schienen|autos)\b",
+        r"\bstriemen\b", r"\btraut sich nicht (?:mehr )?nach hause\b", _near(r"\bhör\w*", r"\bklatsch\w*", 20),
         # abuse of a child
         r"\b(?:meine eltern|mein vater|meine mutter|mein stiefvater|meine stiefmutter|mein papa|meine mama)\b"
         r"[^.!?]{0,25}\b(?:schlagen|schlägt|verprügeln|verprügelt|misshandeln|misshandelt|tun mir weh|tut mir weh)\b",
@@ -397,6 +418,8 @@ STRONG: dict[str, list[str]] = {
         r"\bдим\b[^.!?]{0,20}\b(?:вал\w*|йде|з |скрізь|всюди|все|стовпом)\b", r"\b(?:pozhezha|horyt|horymo)\b",
     ],
     "gas": [
+        r"\b(?:zischt|zischen)\b[^.!?]{0,40}\b(?:stinkt|riecht|gas)\b", r"\b(?:gasleitung|leitung)\b[^.!?]{0,20}\b(?:aufgerissen|beschädigt|abgerissen)\b",
+        r"\bgas(?:herd|hahn)\b[^.!?]{0,30}\b(?:aufgedreht|offen)\b",
         r"\bgasgeruch\b", r"\bgas(?:alarm|warner|melder)\b(?! \w*(?:pflicht|kaufen|einbau))", r"\briech\w*\b[^.!?]{0,30}\bnach gas\b", r"\bnach gas (?:riecht|stinkt|gerochen)\b", r"\bstinkt\b[^.!?]{0,20}\bnach gas\b",
         r"\bgas ?leck\b", r"\bgas (?:strömt|tritt|ausgetreten|entweicht|zischt)\b", r"\bgasaustritt\b", r"\bgas(?:leitung|herd|flasche)\b[^.!?]{0,30}\b(?:zischt|riecht|leck|undicht|strömt)\b",
         r"\bzischt\b[^.!?]{0,30}\b(?:leitung|gas|herd|rohr|flasche|therme)\b", r"\b(?:faulen|faule|faulige\w*) eier\w*\b",
@@ -412,6 +435,14 @@ STRONG: dict[str, list[str]] = {
         r"\bdoğalgaz\w*\b[^.!?]{0,20}\bkoku\w*",
     ],
     "medical": [
+        # fifth author: collapsed, not speaking, swelling, bleeding, fallen and cannot get up, calling behind a door
+        r"\b(?:leute|menschen|personen|er|sie|mann|frau|mutter|mudder|vater|oma|opa|kind|kollege|nachbar\w*|mama|papa)\b[^.!?]{0,25}"
+        r"\b(?:umgekippt|umgefallen|umjefall\w*|zusammengebrochen|zusammengeklappt|kollabiert)\b",
+        r"\b(?:kriegt|kriege|krieg|kriegen|bekommt|bekomme|kricht|krischt)\b[^.!?]{0,10}\b(?:schlecht|kaum|keine|keen|kei)\s+luft\b",
+        r"\b(?:gesicht|zunge|hals|lippen|rachen)\b[^.!?]{0,15}\b(?:schwillt|schwellen|angeschwollen|zugeschwollen)\b",
+        r"\b(?:spricht|schwätzt|redet)\b[^.!?]{0,5}\b(?:nicht mehr|nimmi|nimmie|nimmer|net mehr)\b", r"\bich blute\b", r"\bblute (?:stark|am|aus)\b",
+        r"\bkomm\w* nicht mehr hoch\b", r"\bhinter der tür\b[^.!?]{0,30}\b(?:rufen|ruft|stöhnen|wimmern)\b",
+        r"\bне (?:может|можу|може) (?:говорить|говорити|дышать|дихати)\b", r"\bполовин\w* лица\b",
         # German
         r"\bbewusstlos\w*", r"\bohnmächtig\b", r"\bnicht (?:mehr )?ansprechbar\b",
         r"\batme?t (?:nicht|kaum|nur noch|schwer|ganz flach|komisch)\b", r"\b(?:hört|hat) auf zu atmen\b", r"\b(?:keine|kaum) luft\b",
@@ -453,7 +484,7 @@ STRONG: dict[str, list[str]] = {
         r"\b(?:ruf\w*|brauch\w*|schick\w*|hol\w*)\b[^.!?]{0,20}\b(?:einen |den )?(?:notarzt|krankenwagen|"
         r"rettungswagen|rettungsdienst|rtw)\b",
         r"\b(?:läuft|wird|ist|sind) (?:ganz |schon |total )?blau\b", r"\bblau (?:an|angelaufen|im gesicht)\b", r"\blippen (?:sind |werden )?blau\b",
-        r"\b(?:reagiert|antwortet|bewegt sich|rührt sich|wacht) (?:gar )?(?:nicht|kaum)(?: mehr)?\b(?! auf (?:mein\w* |e-?mail|anruf|brief|nachricht|schreiben|antrag))",
+        r"(?<!vermieter )(?<!hausverwaltung )(?<!amt )(?<!behörde )\b(?:reagiert|antwortet|bewegt sich|rührt sich|wacht) (?:gar )?(?:nicht|kaum)(?: mehr)?\b(?! auf (?:mein\w* |e-?mail|anruf|brief|nachricht|schreiben|antrag))",
         r"\bnicht (?:mehr )?wach (?:zu )?(?:kriegen|bekommen)\b", r"\bkein puls\b", r"\bherz(?:stillstand| steht| hat aufgehört)\b",
         r"\breanimier\w*", r"\bwiederbeleb\w*", r"\batemnot\b", r"\bkopf aufgeschlagen\b",
         _near(_PERSON_DE, r"\b(?:umgekippt|zusammengebrochen|zusammengeklappt|zusammengesackt|kollabiert|umgefallen)\b", 30, both=False),
@@ -527,6 +558,18 @@ STRONG: dict[str, list[str]] = {
         r"\b(?:beine|arme) nicht (?:mehr )?(?:spüren|bewegen)\b",
     ],
     "violence": [
+        # fifth author: stabbed, cut open, thrown at, held, not let go, death threats in every word order
+        r"\b(?:eingestochen|niedergestochen|abgestochen|angestochen|angeschossen|niedergeschossen|erstochen)\b",
+        r"\b(?:schlitzt|schlitz|stecht|sticht|stech)\b[^.!?]{0,10}\b(?:mich|dich|uns)\b[^.!?]{0,5}\b(?:auf|ab|nieder)\b", r"\bverbarrikadiert\b",
+        r"\bdann bin ich tot\b", r"\b(?:bringt|tötet|killt|erschlägt|ersticht|erwürgt) (?:er|sie) mich\b", r"\bnicht lebend (?:hier )?(?:raus|davon)\b",
+        r"\büberleb\w* ich (?:die nacht|das|heute) nicht\b",
+        r"\b(?:brüllt|schreit|sagt|droht|ruft)\b[^.!?]{0,10}\b(?:ich bring\w* dich um|ich töte dich|ich mach dich kalt|ich stech dich ab)\b",
+        r"\b(?:lässt|lasst)\s+(?:mich|sie|uns|ihn)\s+nicht\s+(?:mehr\s+)?(?:gehen|raus|weg|los|aussteigen)\b",
+        r"\bhält\s+(?:mich|sie|ihn|uns)\b[^.!?]{0,30}\bfest\b", r"\bwirft\b[^.!?]{0,25}\b(?:nach mir|nach uns|auf mich)\b",
+        r"\b(?:an|auf) meinem kopf zerbrochen\b", r"\bwird\b[^.!?]{0,25}\b(?:geschlagen|verprügelt|gewürgt|misshandelt|vergewaltigt)\b(?! worden)",
+        r"\bum hilfe (?:rufen|ruft|rufe|schreien|schreit|gerufen|geschrien)\b", r"\b(?:ruft|schreit|rufen|schreien) um hilfe\b",
+        r"\b(?:hat|hät)\b[^.!?]{0,10}\bmich\b[^.!?]{0,25}\b(?:geschubst|jeschubst|gestoßen|geschlagen|jeschlage|getreten|gewürgt|verprügelt)\b",
+        r"\b(?:погрожу\w*|угрожа\w*) (?:мене|меня) (?:вбити|убить)\b",
         # German
         r"\bwerde (?:gerade |grad |hier )?(?:bedroht|verfolgt|angegriffen|geschlagen|zusammengeschlagen|verprügelt|überfallen)\b",
         r"\bbedroh\w* (?:mich|uns|leute|menschen|jemanden|ihn|sie|passanten|den|die|einen|eine)\b", r"\b(?:mich|uns) bedroh\w*",
@@ -591,6 +634,12 @@ STRONG: dict[str, list[str]] = {
         r"\bschreit\b[^.!?]{0,30}\bum hilfe\b", r"\b(?:treten|tritt) nach (?:ihr|ihm|mir|uns)\b",
     ],
     "crime": [
+        # fifth author: a stalker at the door, someone forcing a door, dragged into a car or the bushes
+        r"\b(?:stalker\w*|ex|ex-?freund|ex-?mann|typ|verfolger)\b[^.!?]{0,40}\b(?:steht|ist|wartet|klingelt)\b[^.!?]{0,25}\b(?:vor|an) (?:meiner|der|unserer|meine) (?:haus|wohnungs)?tür\b",
+        r"\b(?:tritt|hämmert|trommelt|rüttelt|rüttel\w*)\b[^.!?]{0,20}\b(?:dagegen|(?:gegen|an) (?:die|meine|unsere|der) \w*tür\w*)\b",
+        r"\bversuch\w*\b[^.!?]{0,25}\b\w*tür\w*\b[^.!?]{0,10}\b(?:aufzu\w+|einzutreten)\b",
+        r"\b(?:in|ins)\b[^.!?]{0,25}\b(?:auto|transporter|wagen|van|gebüsch|keller)\b[^.!?]{0,10}\b(?:gezogen|gezerrt|geschleppt|verschleppt)\b",
+        r"\bkapi\w*\b[^.!?]{0,10}\bkir(?:maya|iyor|di)\w*",
         # German
         r"\beinbrecher\b", r"\b(?:bricht|brechen)\b[^.!?]{0,50}\bein\b(?! (?:paar|bein|glas))", r"\bbrach\w*\b[^.!?]{0,30}\b(?:gerade|grad)\b[^.!?]{0,30}\bein\b",
         r"\bversuch\w*\b[^.!?]{0,30}\beinzubrechen\b", r"\beinbruch\b[^.!?]{0,20}\b(?:gerade|grad|jetzt|im gang|läuft)\b",
@@ -643,6 +692,10 @@ STRONG: dict[str, list[str]] = {
         r"\b3am yksor\b", r"\byksor el bab\b",
     ],
     "flood": [
+        r"\b(?:treibt|treiben)\b[^.!?]{0,10}\bab\b(?=[^.!?]*\b(?:hilfe|rhein|mosel|fluss|wasser)\b)", r"\bsteigt\b[^.!?]{0,15}\b(?:immer weiter|schnell|immer höher)\b",
+        _near(r"\b(?:wasser|keller läuft voll|überflutet|flut|unterführung)\b", r"\b(?:tür|türen)\b[^.!?]{0,20}\b(?:geht|gehen)\b[^.!?]{0,25}\bnicht (?:mehr )?auf\b", 80),
+        r"\b(?:su|sel)\b[^.!?]{0,40}\b(?:kapi acilmiyor|cikamiyor|mahsur)\w*", r"(?:لا تستطيع|لا يستطيع|لا نستطيع|لا استطيع) الخروج",
+        r"\bне (?:може|можуть|можу|может|могут) (?:вибратися|выбраться|вийти|выйти)\b",
         r"\bwasser steigt\b", r"\bvom wasser eingeschlossen\b", r"\bwater is rising\b", r"\bl'eau monte\b", r"\bsu yukseliyor\b",
         r"\bвода поднимается\b", r"\bвода піднімається\b", r"المياه ترتفع", r"\bwasser (?:läuft|dringt|steht)\b[^.!?]{0,20}\b(?:strom|steckdose|hüfthoch|brusthoch)\b",
         r"\bgekentert\b", r"\bwasser\b[^.!?]{0,20}\b(?:an den fenstern|bis zum hals|bis zur brust|bis zu den fenstern)\b",
@@ -650,7 +703,8 @@ STRONG: dict[str, list[str]] = {
         r"\bпровалил\w* под л[её]д\b", r"\bпровалив\w* під лід\b",
     ],
     "accident": [
-        r"\bunfall\b[^.!?]{0,40}\b(?:verletzt\w*|eingeklemmt|blut\w*|bewusstlos|brennt|gerade|grad|jetzt|schwer|tot\w*)\b",
+        r"\bgeisterfahrer\b", r"\bausgerutscht\b[^.!?]{0,30}\bkomm\w* nicht (?:mehr )?hoch\b",
+        r"\bunfall\b(?! vor (?:\w+ )?(?:tagen|wochen|monaten|jahren|monat|jahr|woche)\b)[^.!?]{0,40}\b(?:verletzt\w*|eingeklemmt|blut\w*|bewusstlos|brennt|gerade|grad|jetzt|schwer|tot\w*)\b",
         r"\b(?:verletzt\w*|eingeklemmt)\b[^.!?]{0,40}\bunfall\b", r"\beingeklemmt\b",
         r"\b(?:liegt|liegen|steckt|stecken|ist) (?:drunter|darunter)\b",
         r"\b(?:leitung|kabel|stromleitung|oberleitung|stromkabel)\b[^.!?]{0,30}\b(?:angefasst|berührt)\b[^.!?]{0,40}\b(?:kommt nicht|zuckt|los)\b",
@@ -677,7 +731,7 @@ WEAK: dict[str, list[str]] = {
                 r"\bранен\w*", r"\bпоранен\w*", r"\bкров[ьи]\b", r"\bкров\b", r"\bкрові\b", r"\bkan\b", r"\bsang\b", r"دم",
                 r"\bsterbe\b", r"\bdying\b", r"\bje meurs\b", r"\boluyor\w*", r"\bумира\w*", r"\bпомира\w*", r"يموت", r"اموت",
                 r"\bschmerzen\b", r"\bnot breathing\b"],
-    "domestic_violence": [r"\bhäusliche\w* gewalt\b", r"\bdomestic (?:violence|abuse)\b", r"\bviolences? (?:conjugales?|domestiques?|familiales?)\b",
+    "domestic_violence": [r"\b(?:er|sie)\s+(?:schlägt|schlagt|schläät|prügelt|würgt)\b(?!\s+(?:vor|nach|zurück|alarm|auf|ein))", r"\bhäusliche\w* gewalt\b", r"\bdomestic (?:violence|abuse)\b", r"\bviolences? (?:conjugales?|domestiques?|familiales?)\b",
                           r"\b(?:aile ici|ev ici) siddet\b", r"عنف (?:اسري|منزلي)", r"\bдомашн\w* насил\w*", r"\bдомашн\w* насильств\w*"],
     "suicide": [r"\b(?:suizid|selbstmord|freitod)\w*", r"\bselbstverletz\w*", r"\bsuicid\w*", r"\bself[- ]?harm\w*", r"\bintihar\w*",
                 r"انتحار", r"\bсамоубийств\w*", r"\bсуицид\w*", r"\bсамогубств\w*", r"\bсуїцид\w*", r"\büberdosis\b",
@@ -716,9 +770,9 @@ _BLOCK = [
     r"für notfälle|letzte woche|letzten monat|letztes jahr|letzten jahr|letzter woche|letzten herbst|vorige\w* (?:woche|monat|jahr)|"
     r"vor (?:\d+|einem|einer|zwei|drei|vier|fünf|zehn|vielen|ein paar|paar|mehreren|einigen) (?:tagen|wochen|monaten|jahren|jahr|monat|woche)|"
     r"vor jahren|seit (?:wochen|monaten|jahren|tagen)|damals|früher|gestern|statistik\w*|wie viele|wo kann ich|wie kann ich|"
-    r"wie beantrage|wie melde|meldet man|anmelden|ummelden|abmelden|kurs\w*|lehrgang|erste[- ]hilfe|ausweis\w*|reisepass\w*|"
+    r"wie beantrage|wie melde|meldet man|anmelden|ummelden|abmelden|kurs\w*|lehrgang|erste[- ]hilfe|\w*ausweis\w*|\w*reisepass\w*|"
     r"führerschein|elterngeld|kindergeld|wohngeld|bürgergeld|meldebescheinigung|urkunde|beurkund\w*|bescheinigung|unterlagen|dokument\w*|"
-    r"flyer|broschüre\w*|infomaterial|infos?|informationen|beratungsstelle\w*|beratung|bestellen|bürgeramt|bürgerbüro|ordnungsamt|amt|behörde|"
+    r"flyer|broschüre\w*|infomaterial|infos?|informationen|beratungsstelle\w*|\w*beratung|bestellen|bürgeramt|bürgerbüro|ordnungsamt|amt|behörde|"
     r"aufenthaltstitel|visum|referat|schulprojekt|projekt\w*|prävention\w*|vortrag|seminar|workshop|ausstellung|führung\w*|"
     r"film|krimi\w*|roman|lesung|theater|kino|übung|probealarm|fehlalarm|warntag|sirenenprobe|"
     r"zuschuss|zuschüsse|förder\w*|wartung|entsorg\w*|sanierung|reparatur\w*|repariert|ummelden|selbstverteidigung\w*|"
@@ -761,7 +815,7 @@ _PAST = [
 
 #: a game, a film, a book: deaths and fires there are no emergency (silences like the past, unless urgent)
 _FICTION = [
-    r"\b(?:videospiel|computerspiel|im spiel|in dem spiel|im film|in der serie|im roman|im buch|im game)\b",
+    r"\b(?:zockt|zocken|zocke|headset|call of duty|fortnite|konsole|playstation|xbox|online-?spiel\w*|videospiel|computerspiel|im spiel|in dem spiel|im film|in der serie|im roman|im buch|im game)\b",
     r"\b(?:video ?game|in the game|in my game|in the movie|in the film|in the series|in the book)\b",
     r"\b(?:jeu video|dans (?:mon|le|ce) jeu|dans le film|dans la serie|dans le roman)\b", r"\b(?:oyunda|filmde|dizide)\b",
     r"\b(?:в игре|в фильме|в сериале|у грі|в грі|у фільмі|у серіалі)\b", r"(?:في اللعبه|في الفيلم|في المسلسل)",
@@ -769,7 +823,7 @@ _FICTION = [
 
 #: a sign that something happens now or that help is needed now (lets a weak cue count even in a question)
 _URGENT = [
-    r"!", r"\b(?:hilfe|schnell|sofort|gerade|grad|grade|jetzt|bitte kommt?|kommt schnell|was soll ich (?:tun|machen)|was tun)\b",
+    r"!", r"(?<!erste-)(?<!erste )\b(?:hilfe|schnell|sofort|gerade|grad|grade|jetzt|bitte kommt?|kommt schnell|was soll ich (?:tun|machen)|was tun)\b",
     r"\b(?:help|now|right now|hurry|quick|quickly|asap|please come)\b", r"\b(?:au secours|vite|aidez|maintenant|en ce moment|a l'aide)\b",
     r"\b(?:imdat|yardim|acil|cabuk|su an|hemen|lutfen)\b", r"(?:ساعدوني|النجده|الان|بسرعه|تعالوا|الحقوني)",
     r"\b(?:помогите|срочно|сейчас|быстрее|скорее|допоможіть|терміново|зараз|швидше|рятуйте)\b",
@@ -791,8 +845,9 @@ _IDIOMS = [
     r"\bdying (?:to|for|of (?:boredom|laughter|curiosity|hunger|thirst))\b", r"\b(?:is|are|'s|'re) killing me\b(?=[^.!?]*\b(?:bills?|heat|paperwork|noise|wait|queue|traffic|job|boss|work|prices?)\b)",
     r"\b(?:the|this|these|that) \w+ (?:is|are) killing me\b", r"\bkilling it\b",
     r"\b(?:meurs|meurt|mourir|mourons) (?:de (?:faim|soif|froid|chaud|rire|envie|ennui|curiosite|fatigue)|d'(?:envie|ennui|impatience))\b",
-    r"\b(?:ce|cette|ces|le|la) \w+ (?:va )?me tue\w*\b", r"\b(?:cette|ce|ces) \w+ va me tuer\b",
-    r"\b\w+(?:dan|den|tan|ten) (?:oluyorum|olecegim|olduk|oldum|oluyoruz)\b", r"\b(?:bu|su) \w+ beni oldurecek\b",
+    r"\b(?:ce|cette|ces|le|la) \w+ (?:va )?me tue\w*\b", r"\b(?:cette|ce|ces) \w+ va me tuer\b", r"\b(?:ces|les) \w+(?: \w+)? vont me tuer\b",
+    r"\b(?:könnt|könnte|könnt') (?:mich|mir)\b[^.!?]{0,10}\b(?:erschießen|erschiessen|ohrfeigen|in den hintern beißen)\b",
+    r"\b\w+(?:dan|den|tan|ten) (?:oluyorum|olecegim|olduk|oldum|oluyoruz)\b", r"\b(?:bu|su)(?: \w+){1,3} beni oldurecek\b",
     r"اموت (?:من|م) (?:الجوع|الملل|الضحك|العطش|الحر|البرد|الشوق)", r"(?:يموت|تموت|نموت) (?:من|م) (?:الجوع|الملل|الضحك)",
     r"\bумира\w* (?:от|с) (?:скуки|голода|смеха|жажды|жары|любопытства|тоски)\b", r"\bпомира\w* (?:від|з) (?:нудьги|голоду|сміху|спраги|спеки|цікавості)\b",
 ]
@@ -823,6 +878,8 @@ _PAST_RE = _compile(_PAST)
 _FICTION_RE = _compile(_FICTION)
 #: strong kinds that a question in an administrative context does not silence (a person in danger from a person)
 _ALWAYS = frozenset({"suicide", "domestic_violence", "violence", "child"})
+#: gas smelt *here* ("Riecht hier im Keller nach Gas. Darf ich das Licht anmachen?") is danger now, whatever the question
+_HERE_RE = _compile([r"\b(?:hier|bei uns|bei mir)\b"])
 
 
 @dataclass(frozen=True)
@@ -873,9 +930,10 @@ def detect_emergency(text: str) -> Optional[Emergency]:
     if not urgent and (_PAST_RE.search(folded) or _FICTION_RE.search(folded)):
         return None
     kinds = {kind for kind, pattern in _STRONG.items() if pattern.search(folded)}
-    if kinds and not kinds & _ALWAYS and not urgent and "?" in folded and _BLOCK_RE.search(folded):
+    here = "gas" in kinds and _HERE_RE.search(folded) is not None
+    if kinds and not kinds & _ALWAYS and not urgent and not here and "?" in folded and _BLOCK_RE.search(folded):
         return None  # "… der Rauch zieht in meine Wohnung. Ist das erlaubt?"
-    if not kinds and _BLOCK_RE.search(folded) is None and ("?" not in folded or urgent):
+    if not kinds and _BLOCK_RE.search(folded) is None and _PAST_RE.search(folded) is None and ("?" not in folded or urgent):
         kinds = {"medical" if kind == "medical_help" else kind for kind, pattern in _WEAK.items() if pattern.search(folded)}
     if not kinds:
         plain = fold(text)
@@ -898,7 +956,8 @@ def detect_emergency(text: str) -> Optional[Emergency]:
 
 #: a family member or partner: violence among them is domestic violence (help lines on the card)
 _FAMILY = _compile([
-    rf"\b(?:mein|meine|meinen|meinem|seine|seinen|ihre|ihren|unser|unsere)\b[^.!?]{{0,5}}\b{_PARTNER_DE}\b", r"\b(?:mama|papa)\b",
+    rf"\b(?:mein|meine|meinen|meinem|seine|seinen|ihr|ihre|ihren|unser|unsere|mei|ming|minge|meng)\b[^.!?]{{0,5}}\b{_PARTNER_DE}\b", r"\b(?:mama|papa)\b",
+    r"\bwenn ich (?:ihn|sie) verlasse\b", r"\bfrauenhaus\b",
     rf"\b(?:my|our)\b[^.!?]{{0,8}}\b{_PARTNER_EN}\b", r"\b(?:husband|boyfriend|girlfriend|wife)\b",
     r"\b(?:her|his|their|neighbou?r'?s) (?:husband|wife|son|daughter|boyfriend|girlfriend|partner|father|mother)\b",
     rf"\b(?:mon|ma|notre)\b[^.!?]{{0,8}}\b{_PARTNER_FR}\b", rf"\b{_PARTNER_TR}\w*", rf"\b{_PARTNER_AR}",
@@ -906,7 +965,7 @@ _FAMILY = _compile([
     rf"\b{_PARTNER_UK}\b", r"\b(?:мій|моя|мою|мого) \w+\b",
 ])
 #: violence heard through the wall of a neighbour's home is violence at home (help lines on the card)
-_NEXT_DOOR = _compile([r"\b(?:durch die wand|through the wall|contre le mur|a travers le mur|chez les voisins|duvardan|"
+_NEXT_DOOR = _compile([r"\b(?:nebenan|über mir|unter mir|in der nachbarwohnung|bei den nachbarn|durch die wand|through the wall|contre le mur|a travers le mur|chez les voisins|duvardan|"
                        r"за стеной|за стіною)\b", r"(?:من خلف الجدار|من وراء الحيط)"])
 #: violence verbs – a family member who is hurt by another (only with :data:`_FAMILY`)
 _HIT = _compile([rf"\b{_HIT_DE}\b", rf"\b{_HIT_EN}\b", rf"\b(?:{_HIT_FR})", rf"\b{_HIT_TR}", _HIT_AR, rf"\b{_HIT_RU}", rf"\b{_HIT_UK}"])
@@ -914,11 +973,15 @@ _HIT = _compile([rf"\b{_HIT_DE}\b", rf"\b{_HIT_EN}\b", rf"\b(?:{_HIT_FR})", rf"\
 _HURTS_ME = _compile([rf"\b(?:er|sie)\b[^.!?]{{0,10}}\b{_HIT_DE}\b[^.!?]{{0,5}}\b(?:mich|uns)\b", rf"\b(?:mich|uns)\b[^.!?]{{0,5}}\b{_HIT_DE}\b",
                       rf"\b(?:he|she)\b[^.!?]{{0,10}}\b{_HIT_EN}\b (?:me|us)\b", rf"\b(?:il|elle)\b (?:{_HIT_FR})", rf"\bbeni\b[^.!?]{{0,5}}\b{_HIT_TR}",
                       r"(?:يضربني|ضربني|يخنقني|يضربنا)", r"\b(?:бь[её]т|избивает|душит) меня\b", r"\bменя (?:бь[её]т|избивает|душит)\b",
-                      r"\bб'?є мене\b", r"\bмене б'?є\b"])
+                      r"\bб'?є мене\b", r"\bмене б'?є\b", r"\b(?:погрожу\w*|угрожа\w*) (?:мене|меня) (?:вбити|убить)\b",
+                      # "er" with no stranger named: the man who hurts or threatens the writer is mostly a partner
+                      r"^(?!.*\b(?:jemand|einer|ein mann|ein typ|der typ|typen|fremde\w*|einbrecher\w*|stalker\w*|unbekannt\w*)\b)"
+                      r".*\ber\b[^.!?]{0,60}\b(?:mich \w+ geschubst|geschubst|gestoßen|getreten|gewürgt|bin ich tot|nicht lebend|"
+                      r"überleb\w* ich|nach mir|tritt dagegen|hält mich|bringt er mich|jeschmiert|geschmiert)\b"])
 _CHILD_WORDS = _compile([
     r"\b(?:kind|kinder|kindes|baby|babys|kleinkind|säugling|kleine\w* (?:bruder|schwester|sohn|tochter|junge|mädchen)|"
     r"kleiner junge|kleines mädchen|junge|mädchen|sohn|tochter|enkel|enkelin|nachbarskind|nachbarkind)\b", r"\bich bin (?:1[0-7]|[6-9])\b",
-    r"\b\d{1,2}[- ]?jährig\w*", r"\b\d{1,2}[- ]?(?:years?|yrs?|year)[- ]old\b", r"\bde \d{1,2} ans\b", r"\b\d{1,2} yasinda\w*",
+    r"\b\d{1,2}[- ]?jährig\w*", r"\((?:[1-9]|1[0-7])\)", r"\b(?:bruder|schwester|neffe|nichte|cousin\w*)\b (?:ist|is) (?:[1-9]|1[0-7])\b", r"\b\d{1,2}[- ]?(?:years?|yrs?|year)[- ]old\b", r"\bde \d{1,2} ans\b", r"\b\d{1,2} yasinda\w*",
     r"\b\d{1,2} (?:лет|года|годика|рок(?:и|ів)|рочк\w*)\b", r"(?:عمره|عمرها) \d",
     r"\b(?:child|children|kid|kids|baby|toddler|little (?:brother|sister|boy|girl|one)|boy|girl|infant|newborn|my son|my daughter)\b",
     r"\b(?:enfant|enfants|bebe|gamin|gamine|petit frere|petite soeur|fils|fillette|garcon|ma fille|sa fille)\b",

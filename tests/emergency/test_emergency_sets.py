@@ -1,6 +1,6 @@
 """The emergency net (bot/emergency.py) on the multilingual sets of independent authors.
 
-- ``dev.yml``, ``dev2.yml``, ``dev3.yml`` and ``dev4.yml`` (four independent authors): may be read while tuning; failures are printed
+- ``dev.yml`` … ``dev5.yml`` (five independent authors): may be read while tuning; failures are printed
   with their text.
 - ``heldout.yml``: the measure. Its texts are never printed, logged or copied: failures report
   only counts, languages and categories.
@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 NLU_DEV = HERE.parent / "nlu" / "dev.yml"
 MAX_FALSE_ALARM_RATE = 0.01
 #: measured on the held-out set (numbers only) — the floor CI keeps while the target is not reached
-HELDOUT_GUARDS = {"recall": 0.88, "false_alarms": 1, "wrong_line": 3}
+HELDOUT_GUARDS = {"recall": 0.91, "false_alarms": 0, "wrong_line": 3}
 #: category of the sets → the help line the card must carry
 HELP_LINE_FOR = {"suicide": "Telefonseelsorge", "domestic_violence": "Hilfetelefon Gewalt gegen Frauen",
                  "child_in_danger": "Kinder- und Jugendtelefon"}
@@ -71,7 +71,7 @@ def _where(items: list[dict[str, Any]]) -> str:
     return str(dict(Counter(f"{item.get('lang')}/{item.get('category', '-')}" for item in items)))
 
 
-@pytest.mark.parametrize("name", ["dev.yml", "dev2.yml", "dev3.yml", "dev4.yml"])
+@pytest.mark.parametrize("name", ["dev.yml", "dev2.yml", "dev3.yml", "dev4.yml", "dev5.yml"])
 def test_dev_set_recall_and_false_alarms(name: str) -> None:
     score = _score(_load(name), keep_texts=True)
     print(f"\nemergency {name}: recall {score['recall']:.3f} ({score['emergencies']}), "
