@@ -997,6 +997,23 @@ _SELF_HARM = _compile([r"\b(?:tabletten|pillen|pills|tablets|cachets|pilules|hap
                        r"\bhat sich\b[^.!?]{0,20}\b(?:geschnitten|geritzt|die pulsadern)\b", r"\britzt sich\b"])
 
 
+#: the citizen says it is no emergency
+_NO_EMERGENCY_RE = _compile([r"\b(?:kein(?:e|en)? notfall|ist nicht dringend|no emergency|not an emergency|pas une urgence|"
+                             r"acil degil|не срочно|не экстренн\w*|не терміново)\b"])
+
+
+def ordinary_context(text: str) -> bool:
+    """True when a message reads as an ordinary question whatever its words: it says it is no emergency,
+    tells of the past or of a game or film, or asks (a question mark) in an administrative context
+    (:data:`_BLOCK`). The net's own weak cues are silent there; the dialogue uses this to overrule the
+    NLU's emergency verdict when the net sees no danger ("Notfall!! Mein Handy-Display ist kaputt, wo ist
+    ein Reparaturladen?", "Kein Notfall! Der Rauchmelder piept")."""
+    folded = fold(text)  # idioms stay: "hatte letztes Jahr einen Unfall" is history as a whole
+    if _NO_EMERGENCY_RE.search(folded) or _PAST_RE.search(folded) or _FICTION_RE.search(folded):
+        return True
+    return "?" in folded and _BLOCK_RE.search(folded) is not None
+
+
 def looks_like_emergency(text: str) -> bool:
     """True when a message may describe danger to life, health or property right now."""
     return detect_emergency(text) is not None

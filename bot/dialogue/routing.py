@@ -20,7 +20,7 @@ from bot.catalogue.world import AnyService
 from bot.dialogue.reply import Reply
 from bot.dialogue.scope import other_place
 from bot.dialogue.services import answer_service, content_words
-from bot.emergency import looks_like_emergency
+from bot.emergency import looks_like_emergency, ordinary_context
 
 #: share of a reference's title or citizen phrase that an out-of-scope message must match
 NAMED_FOCUS = 0.5
@@ -87,10 +87,16 @@ def answer_case_status(catalogue: Catalogue, text: str, confidence: Optional[flo
 
 
 def answer_emergency_intent(catalogue: Catalogue, text: str, confidence: Optional[float]) -> Reply:
-    """The NLU says emergency: the emergency answer — unless the safety net sees no danger now, the NLU
-    is not sure and the message names a service ("Ich möchte zur freiwilligen Feuerwehr", "Notfall: mein
-    Ausweis ist weg"). When in doubt, the emergency answer wins."""
+    """The NLU says emergency: the emergency answer — unless the safety net sees no danger now and either
+    the message reads as an ordinary question (:func:`bot.emergency.ordinary_context`: "Kein Notfall! Der
+    Rauchmelder piept", an accident last year, a question about fireworks) or the NLU is not sure and the
+    message names a service ("Ich möchte zur freiwilligen Feuerwehr", "Notfall: mein Ausweis ist weg").
+    Otherwise, when in doubt, the emergency answer wins."""
     emergency = lambda: Reply().respond("utter_emergency")  # noqa: E731
-    if looks_like_emergency(text) or (confidence or 0.0) >= EMERGENCY_SURE:
+    if looks_like_emergency(text):
+        return emergency()
+    if ordinary_context(text):
+        return answer_out_of_scope(catalogue, text, confidence)
+    if (confidence or 0.0) >= EMERGENCY_SURE:
         return emergency()
     return service_or(catalogue, text, confidence, emergency)
