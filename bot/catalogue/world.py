@@ -37,8 +37,8 @@ AnyService = Union[Service, ReferenceService]
 MIN_SCORE = 0.25
 #: … and at least this much absolute evidence (Σ IDF × quality × rarity of its matched words)
 MIN_EVIDENCE = 3.0
-#: strict resolution (see ServiceWorld.resolve); 0.45 chosen on the development sets (docs/nlu.md)
-STRICT_SCORE = 0.45
+#: strict resolution (see ServiceWorld.resolve); 0.45 was tried and not kept (docs/nlu.md)
+STRICT_SCORE = 0.5
 STRICT_EVIDENCE = 4.0
 #: a winner resting on a single matched word needs that word to be this rare (bot.catalogue.rarity)
 DISTINCTIVE_FACTOR = 0.9
